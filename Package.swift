@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Samsyn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "samsyn", targets: ["samsyn"]),
+        .library(name: "Samsyn", targets: ["Samsyn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "SamsynMarkdown", dependencies: ["CMarkGFM"]),
+        .target(name: "SamsynData"),
+        .target(name: "SamsynCharts"),
+        .target(
+            name: "Samsyn",
+            dependencies: [
+                "SamsynMarkdown", "SamsynData", "SamsynCharts", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "samsyn",
+            dependencies: ["Samsyn", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
+        .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),
+        .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"]),
+        .testTarget(name: "SamsynTests", dependencies: ["Samsyn"]),
+        .testTarget(name: "SamsynCLITests", dependencies: ["samsyn"]),
+    ]
+)

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Finds Swedish personal identity numbers (personnummer) and coordination numbers
+/// (samordningsnummer) in text. Only numbers with a real date and a valid check digit
+/// count, so statistics such as `2012-2014` or phone numbers are not mistaken for one.
+public enum PersonalIdentityNumberScanner {
+    public struct Match: Equatable, Sendable {
+        /// The number as written.
+        public var text: String
+        /// Offset of the first character within the scanned text, in Characters.
+        public var offset: Int
+    }
+
+    /// `YYMMDD-NNNN`, `YYMMDD+NNNN`, `YYYYMMDD-NNNN` or `YYYYMMDDNNNN`, not part of a longer run of digits.
+    private static let pattern = try! NSRegularExpression(
+        pattern: #"(?<![0-9])((?:19|20)?[0-9]{6})([-+]?)([0-9]{4})(?![0-9])"#
+    )
+
+    public static func matches(in text: String) -> [Match] {
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).compactMap { result in
+            guard let whole = Range(result.range, in: text),
+                  let datePart = Range(result.range(at: 1), in: text),
+                  let separator = Range(result.range(at: 2), in: text),
+                  let serial = Range(result.range(at: 3), in: text)
+            else { return nil }
+            let date = String(text[datePart])
+            // Ten digits written together without a separator are too often other numbers;
+            // twelve digits, or a separator, is how personnummer are written.
+            if date.count == 6, text[separator].isEmpty { return nil }
+            guard isValid(date: date, serial: String(text[serial])) else { return nil }
+            return Match(text: String(text[whole]), offset: text.distance(from: text.startIndex, to: whole.lowerBound))
+        }
+    }
+
+    /// A real calendar date (day + 60 for a samordningsnummer) and a Luhn check digit.
+    static func isValid(date: String, serial: String) -> Bool {
+        let short = String(date.suffix(6))
+        let digits = (short + serial).compactMap { $0.wholeNumberValue }
+        guard digits.count == 10 else { return false }
+        let month = digits[2] * 10 + digits[3]
+        var day = digits[4] * 10 + digits[5]
+        if day > 60 { day -= 60 }
+        guard (1...12).contains(month), (1...31).contains(day) else { return false }
+        return luhnChecksumIsValid(digits)
+    }
+
+    static func luhnChecksumIsValid(_ digits: [Int]) -> Bool {
+        var sum = 0
+        for (index, digit) in digits.enumerated() {
+            let weighted = index % 2 == 0 ? digit * 2 : digit
+            sum += weighted > 9 ? weighted - 9 : weighted
+        }
+        return sum % 10 == 0
+    }
+}

@@ -1,0 +1,177 @@
+import CMarkGFM
+import Foundation
+
+/// A line and column in the Markdown text given to the parser, both counted from 1.
+public struct SourcePosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct Heading: Equatable, Sendable {
+    public var level: Int
+    public var text: String
+    /// The `id` attribute the heading gets: readable, ASCII, unique within the page.
+    public var id: String
+    public var position: SourcePosition
+}
+
+public struct Link: Equatable, Sendable {
+    public var destination: String
+    public var text: String
+    public var position: SourcePosition
+}
+
+/// A fenced code block; blocks with info strings such as `chart` are Samsyn's own syntax.
+public struct FencedBlock: Equatable, Sendable {
+    public var info: String
+    public var body: String
+    public var position: SourcePosition
+}
+
+/// What the site needs to know about a document before any page is rendered:
+/// its anchors (to check `#fragment` links) and its links (to check they resolve).
+public struct MarkdownOutline: Sendable {
+    public var headings: [Heading]
+    public var links: [Link]
+    public var fencedBlocks: [FencedBlock]
+}
+
+/// What a link in the document becomes.
+public enum LinkResolution: Sendable {
+    case keep
+    case replace(with: String)
+    /// The link's text stays, without the link.
+    case plainText
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var outline: MarkdownOutline
+}
+
+/// Markdown to HTML through cmark-gfm.
+///
+/// Samsyn's settings: all five GFM extensions, safe mode (author HTML is omitted and
+/// `javascript:`-style links lose their destination), headings with ids, links rewritten
+/// by the caller, and fenced blocks the caller recognises replaced by its own HTML.
+public enum Markdown {
+    static let safeOptions: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+
+    /// cmark-gfm with no Samsyn transforms: what Debian's `cmark-gfm` command gives with
+    /// the same options. Used to test the wrapper against the spec.
+    public static func renderPlain(_ markdown: String, extensions: [GFMExtension], allowRawHTML: Bool, footnotes: Bool = false) -> String {
+        var options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        if footnotes { options |= CMARK_OPT_FOOTNOTES }
+        let tree = CMarkTree(markdown: markdown, options: options, extensions: extensions)
+        return tree.html()
+    }
+
+    /// Headings, links and fenced blocks, without rendering.
+    public static func outline(of markdown: String) -> MarkdownOutline {
+        let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
+        return collectOutline(tree)
+    }
+
+    /// Renders with Samsyn's settings.
+    /// - Parameters:
+    ///   - resolveLink: decides what each link becomes (called once per link, in document order).
+    ///   - renderBlock: HTML for a fenced block, or nil to render it as code. The HTML is
+    ///     emitted verbatim: the caller escapes any author text in it.
+    public static func render(
+        _ markdown: String,
+        resolveLink: (Link) -> LinkResolution = { _ in .keep },
+        renderBlock: (FencedBlock) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
+        var slugger = HeadingSlugger()
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var blocks: [FencedBlock] = []
+        // Collect first, change after: cmark's iterator must not walk over replaced nodes.
+        var headingNodes: [(OpaquePointer, String)] = []
+        var unwrapped: [OpaquePointer] = []
+        var replacedBlocks: [(OpaquePointer, String)] = []
+
+        for node in tree.nodes() {
+            switch CMarkTree.type(of: node) {
+            case CMARK_NODE_HEADING:
+                let heading = makeHeading(node, in: tree, slugger: &slugger)
+                headings.append(heading)
+                headingNodes.append((node, heading.id))
+            case CMARK_NODE_LINK:
+                let link = makeLink(node, in: tree)
+                links.append(link)
+                switch resolveLink(link) {
+                case .keep: break
+                case .replace(let url): cmark_node_set_url(node, url)
+                case .plainText: unwrapped.append(node)
+                }
+            case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
+                let block = makeBlock(node, in: tree)
+                blocks.append(block)
+                if let html = renderBlock(block) { replacedBlocks.append((node, html)) }
+            default:
+                break
+            }
+        }
+        for node in unwrapped { tree.unwrap(node) }
+        for (node, html) in replacedBlocks { tree.replace(node, with: tree.customBlock(html: html)) }
+        // Headings last: their inner HTML must already hold the rewritten links.
+        for (node, id) in headingNodes {
+            let level = cmark_node_get_heading_level(node)
+            let inner = tree.html(of: node)
+            let opening = "<h\(level)>"
+            let withID = inner.hasPrefix(opening)
+                ? "<h\(level) id=\"\(id)\">" + inner.dropFirst(opening.count)
+                : inner
+            tree.replace(node, with: tree.customBlock(html: withID))
+        }
+        let outline = MarkdownOutline(headings: headings, links: links, fencedBlocks: blocks)
+        return RenderedMarkdown(html: tree.html(), outline: outline)
+    }
+
+    private static func collectOutline(_ tree: CMarkTree) -> MarkdownOutline {
+        var slugger = HeadingSlugger()
+        var outline = MarkdownOutline(headings: [], links: [], fencedBlocks: [])
+        for node in tree.nodes() {
+            switch CMarkTree.type(of: node) {
+            case CMARK_NODE_HEADING: outline.headings.append(makeHeading(node, in: tree, slugger: &slugger))
+            case CMARK_NODE_LINK: outline.links.append(makeLink(node, in: tree))
+            case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
+                outline.fencedBlocks.append(makeBlock(node, in: tree))
+            default: break
+            }
+        }
+        return outline
+    }
+
+    private static func makeHeading(_ node: OpaquePointer, in tree: CMarkTree, slugger: inout HeadingSlugger) -> Heading {
+        let text = CMarkTree.plainText(of: node)
+        return Heading(
+            level: Int(cmark_node_get_heading_level(node)),
+            text: text,
+            id: slugger.uniqueID(for: text),
+            position: tree.position(of: node)
+        )
+    }
+
+    private static func makeLink(_ node: OpaquePointer, in tree: CMarkTree) -> Link {
+        Link(
+            destination: CMarkTree.string(cmark_node_get_url(node)),
+            text: CMarkTree.plainText(of: node),
+            position: tree.position(of: node)
+        )
+    }
+
+    private static func makeBlock(_ node: OpaquePointer, in tree: CMarkTree) -> FencedBlock {
+        FencedBlock(
+            info: CMarkTree.string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces),
+            body: CMarkTree.string(cmark_node_get_literal(node)),
+            position: tree.position(of: node)
+        )
+    }
+}

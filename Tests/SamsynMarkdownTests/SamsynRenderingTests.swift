@@ -1,0 +1,84 @@
+import Testing
+@testable import SamsynMarkdown
+
+@Suite struct SamsynRenderingTests {
+    @Test func headingIDsFoldSwedishLettersAndStayUnique() {
+        let rendered = Markdown.render("# Åtgärder vid frånvaro\n\n## Steg\n\n## Steg\n\n## Ärende – **Öppet** nu!\n")
+        #expect(rendered.outline.headings.map(\.id) == ["atgarder-vid-franvaro", "steg", "steg-2", "arende-oppet-nu"])
+        #expect(rendered.html.contains(#"<h1 id="atgarder-vid-franvaro">Åtgärder vid frånvaro</h1>"#))
+        #expect(rendered.html.contains(#"<h2 id="arende-oppet-nu">Ärende – <strong>Öppet</strong> nu!</h2>"#))
+    }
+
+    @Test func headingWithoutLatinLettersGetsAFallbackID() {
+        let rendered = Markdown.render("## الغياب\n\n## الغياب\n")
+        #expect(rendered.outline.headings.map(\.id) == ["avsnitt", "avsnitt-2"])
+    }
+
+    @Test func authorHTMLIsNotPassedThrough() {
+        let html = Markdown.render("<div onclick=\"x()\">hej</div>\n\nText <b>fet</b>\n").html
+        #expect(!html.contains("<div"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func javascriptLinksLoseTheirDestination() {
+        let html = Markdown.render("[klicka](javascript:alert(1))\n").html
+        #expect(html.contains(#"<a href="">klicka</a>"#))
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let html = Markdown.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~bort~~ www.example.se\n\n- [x] klart\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>bort</del>"))
+        #expect(html.contains(#"<a href="http://www.example.se">"#))
+        #expect(html.contains(#"type="checkbox""#))
+    }
+
+    @Test func tagfilterWorksWhenRawHTMLIsAllowed() {
+        // tagfilter only acts if the parser's extension list reaches the renderer.
+        let html = Markdown.renderPlain("<title>x</title>\n", extensions: GFMExtension.allCases, allowRawHTML: true)
+        #expect(html.contains("&lt;title>"))
+    }
+
+    @Test func linksAreRewrittenOrUnwrapped() {
+        let markdown = "Se [rektor](../roller/rektor.md) och [intern](../roller/hemlig.md#a) och [extern](https://skolverket.se).\n"
+        let rendered = Markdown.render(markdown) { link in
+            switch link.destination {
+            case "../roller/rektor.md": return .replace(with: "../../roller/rektor/")
+            case "../roller/hemlig.md#a": return .plainText
+            default: return .keep
+            }
+        }
+        #expect(rendered.html == #"<p>Se <a href="../../roller/rektor/">rektor</a> och intern och <a href="https://skolverket.se">extern</a>.</p>"# + "\n")
+        #expect(rendered.outline.links.map(\.position) == [
+            SourcePosition(line: 1, column: 4), SourcePosition(line: 1, column: 38), SourcePosition(line: 1, column: 74),
+        ])
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let outline = Markdown.outline(of: "Intro\n\nrad två [å](z.md) och [ä](w.md)\n")
+        #expect(outline.links.map(\.position) == [SourcePosition(line: 3, column: 9), SourcePosition(line: 3, column: 23)])
+    }
+
+    @Test func linksInsideHeadingsAreRewrittenToo() {
+        let rendered = Markdown.render("## Kontakta [kurator](kurator.md)\n") { _ in .replace(with: "../kurator/") }
+        #expect(rendered.html == #"<h2 id="kontakta-kurator">Kontakta <a href="../kurator/">kurator</a></h2>"# + "\n")
+    }
+
+    @Test func fencedBlocksCanBecomeCustomHTMLThatSurvivesSafeMode() {
+        let markdown = "Före\n\n```chart\ntype: bar\n```\n\n```swift\nlet x = 1\n```\n"
+        let rendered = Markdown.render(markdown, renderBlock: { block in
+            block.info == "chart" ? "<figure><svg role=\"img\"></svg></figure>" : nil
+        })
+        #expect(rendered.html.contains("<figure><svg role=\"img\"></svg></figure>"))
+        #expect(rendered.html.contains(#"<code class="language-swift">"#))
+        #expect(rendered.outline.fencedBlocks.first == FencedBlock(info: "chart", body: "type: bar\n", position: SourcePosition(line: 3, column: 1)))
+    }
+
+    @Test func outlineMatchesRender() {
+        let markdown = "# A\n\n[x](y.md)\n\n## A\n"
+        let outline = Markdown.outline(of: markdown)
+        #expect(outline.headings.map(\.id) == ["a", "a-2"])
+        #expect(outline.links.map(\.destination) == ["y.md"])
+    }
+}
