@@ -1,0 +1,95 @@
+import Foundation
+
+/// What a build was asked to do.
+public struct BuildOptions: Sendable {
+    public var sourceDirectory: URL
+    public var outputDirectory: URL
+    /// Names of the targets to build; empty means all.
+    public var targets: [String]
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// Check everything, write nothing.
+    public var writeOutput: Bool
+
+    public init(sourceDirectory: URL, outputDirectory: URL, targets: [String] = [], strict: Bool = false, writeOutput: Bool = true) {
+        self.sourceDirectory = sourceDirectory
+        self.outputDirectory = outputDirectory
+        self.targets = targets
+        self.strict = strict
+        self.writeOutput = writeOutput
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Pages written (or, for a check, that would be written) per target, in site.yml's order.
+    public var pagesPerTarget: [(target: String, pages: Int)]
+    public var duration: Duration
+    public var strict: Bool
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// Whether the content is fit to publish: no errors, and with --strict no warnings.
+    public var succeeded: Bool { errorCount == 0 && (!strict || warningCount == 0) }
+}
+
+/// The build, step by step: configuration, content, checks, rendering per target, output.
+/// Every step logs what it finds and the build goes on as far as it can, so one run reports
+/// every error; nothing is written unless there are none.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func build() -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var log = DiagnosticLog()
+        let perTarget = run(log: &log)
+        return BuildReport(diagnostics: log.sorted, pagesPerTarget: perTarget, duration: clock.now - start, strict: options.strict)
+    }
+
+    private func run(log: inout DiagnosticLog) -> [(String, Int)] {
+        let source = options.sourceDirectory
+        let config = SiteConfig.load(sourceDirectory: source, log: &log)
+        // Templates are checked even when the content has errors, so one run reports both.
+        let templates = TemplateSet.load(sourceDirectory: source, log: &log)
+        let strings = Strings.load(language: config?.language ?? "sv", sourceDirectory: source, log: &log)
+        guard let config else { return [] }
+        let targets = selectTargets(config, log: &log)
+
+        let pages = ContentLoader(sourceDirectory: source, config: config).load(log: &log)
+        let site = Site(config: config, pages: pages, log: &log)
+        site.checkReferences(log: &log)
+        site.checkLinks(log: &log)
+        guard let templates, let strings else { return [] }
+
+        let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
+        var built: [(name: String, files: [OutputFile])] = []
+        var counts: [(String, Int)] = []
+        for target in targets {
+            let renderer = TargetRenderer(site: site, target: target, templates: templates, strings: strings)
+            built.append((target.name, renderer.render(log: &log) + assets))
+            counts.append((target.name, renderer.pages.count))
+        }
+        let failed = log.hasErrors || (options.strict && log.warningCount > 0)
+        guard options.writeOutput, !failed else { return counts }
+        do {
+            try OutputWriter(outputDirectory: options.outputDirectory).write(built)
+        } catch {
+            log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
+        }
+        return counts
+    }
+
+    private func selectTargets(_ config: SiteConfig, log: inout DiagnosticLog) -> [Target] {
+        guard !options.targets.isEmpty else { return config.targets }
+        let names = config.targets.map(\.name)
+        for name in options.targets where !names.contains(name) {
+            log.error(Suggestion.message("no target '\(name)' in site.yml", for: name, in: names), at: SourceLocation(path: SiteConfig.path))
+        }
+        return config.targets.filter { options.targets.contains($0.name) }
+    }
+}

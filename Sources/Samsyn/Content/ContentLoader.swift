@@ -1,0 +1,197 @@
+import Foundation
+import SamsynData
+import SamsynMarkdown
+
+/// Reads every page under content/ into `Page` values, logging what is wrong with each
+/// and going on with the others.
+struct ContentLoader {
+    let sourceDirectory: URL
+    let config: SiteConfig
+
+    /// Language codes such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`.
+    private static let languagePattern = #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"#
+    private static let idPattern = #"^[a-z0-9][a-z0-9-]*$"#
+    /// Folders under content/ that hold other things than pages.
+    static let nonPageFolders: Set<String> = ["data"]
+
+    func load(log: inout DiagnosticLog) -> [Page] {
+        let files = markdownFiles()
+        var originals: [Page] = []
+        var translations: [(file: String, text: String)] = []
+        var texts: [String: String] = [:]
+        for file in files {
+            let path = "content/" + file
+            guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log) else {
+                continue
+            }
+            texts[path] = text
+            checkPersonalData(in: text, path: path, log: &log)
+            if Self.translationLanguage(of: file) != nil {
+                translations.append((file, text))
+            } else if let page = loadPage(file: file, text: text, original: nil, log: &log) {
+                originals.append(page)
+            }
+        }
+        var pages = originals
+        let originalsByPath = Dictionary(originals.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        for (file, text) in translations {
+            let language = Self.translationLanguage(of: file)!
+            let originalPath = String(file.dropLast(".\(language).md".count)) + ".md"
+            guard let original = originalsByPath[originalPath] else {
+                if files.contains(originalPath) { continue } // the original has errors of its own, already reported
+                log.error("'\(file)' is a translation into '\(language)', but there is no '\(originalPath)' to translate",
+                          at: SourceLocation(path: "content/" + file, line: 1, column: 1))
+                continue
+            }
+            if let page = loadPage(file: file, text: text, original: original, log: &log) {
+                pages.append(page)
+            }
+        }
+        return pages.sorted { $0.sourcePath < $1.sourcePath }
+    }
+
+    /// Markdown files relative to content/, sorted so every run sees them in one order.
+    private func markdownFiles() -> [String] {
+        let content = sourceDirectory.appendingPathComponent("content")
+        guard let enumerator = FileManager.default.enumerator(atPath: content.path) else { return [] }
+        var files: [String] = []
+        while let file = enumerator.nextObject() as? String {
+            let components = file.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            if let first = components.first, Self.nonPageFolders.contains(String(first)), components.count > 1 { continue }
+            if file.hasSuffix(".md") { files.append(file) }
+        }
+        return files.sorted()
+    }
+
+    static func translationLanguage(of file: String) -> String? {
+        let name = (file as NSString).lastPathComponent.dropLast(3) // ".md"
+        let parts = name.split(separator: ".")
+        guard parts.count == 2, parts[1].range(of: languagePattern, options: .regularExpression) != nil else { return nil }
+        return String(parts[1])
+    }
+
+    private func loadPage(file: String, text: String, original: Page?, log: inout DiagnosticLog) -> Page? {
+        let path = "content/" + file
+        let fileStart = SourceLocation(path: path, line: 1, column: 1)
+        let name = String((file as NSString).lastPathComponent.dropLast(3))
+        let id = original?.id ?? name
+        guard id.range(of: Self.idPattern, options: .regularExpression) != nil else {
+            let suggestion = HeadingSlugger.slug(id)
+            log.error("the file name '\(name).md' cannot be a page id: use a-z, 0-9 and '-'"
+                + (suggestion.isEmpty ? "" : " (for example '\(suggestion).md')"), at: fileStart)
+            return nil
+        }
+        guard let source = PageSource.split(text, path: path, log: &log),
+              let yaml = YAMLSource(source.yaml, path: path, firstLine: source.yamlFirstLine, log: &log)
+        else { return nil }
+        if yaml.root != nil, yaml.root?.mapping == nil {
+            log.error("front matter must be keys and values, such as 'title: Rutin för frånvaro'", at: yaml.start)
+            return nil
+        }
+        let components = file.split(separator: "/").map(String.init)
+        let section = components.count > 1 ? components[0] : ""
+        let kind = original?.kind ?? PageKind.forSection(section)
+
+        let errorsBefore = log.errorCount
+        let common = yaml.decode(CommonFrontMatter.self, log: &log)
+        // A translation takes its kind's details from the page it translates.
+        let details = original.map(\.details) ?? decodeDetails(kind: kind, yaml: yaml, log: &log)
+        warnAboutUnknownKeys(yaml: yaml, kind: original == nil ? kind : nil, log: &log)
+        var audiences = original?.audiences ?? [.staff]
+        if let names = common?.audience?.values {
+            audiences = Audience.parse(names, at: { index in
+                yaml.location(of: [PlainKey("audience"), IndexKey(index)])
+            }, log: &log)
+        }
+        guard let common, let details, log.errorCount == errorsBefore else { return nil }
+
+        let outline = Markdown.outline(of: source.body)
+        let language = original == nil ? config.language : Self.translationLanguage(of: file)!
+        let folder = components.dropLast().joined(separator: "/")
+        let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
+        return Page(
+            id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
+            sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
+            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, urlPath: urlPath
+        )
+    }
+
+    private func decodeDetails(kind: PageKind, yaml: YAMLSource, log: inout DiagnosticLog) -> PageDetails? {
+        func reference(_ id: String, _ keyPath: [any CodingKey]) -> Reference {
+            Reference(id: id, location: yaml.location(of: keyPath))
+        }
+        func references(_ values: [String]?, key: String) -> [Reference] {
+            (values ?? []).enumerated().map { index, id in reference(id, [PlainKey(key), IndexKey(index)]) }
+        }
+        switch kind {
+        case .routine:
+            guard let raw = yaml.decode(RoutineFrontMatter.self, log: &log) else { return nil }
+            let every = raw.review_every ?? 12
+            if every < 1 {
+                log.error("'review_every' is a number of months, at least 1", at: yaml.location(ofKey: "review_every"))
+            }
+            return .routine(RoutineInfo(
+                owner: reference(raw.owner, [PlainKey("owner")]),
+                roles: references(raw.roles?.values, key: "roles"),
+                reviewed: raw.reviewed,
+                reviewEveryMonths: max(every, 1)
+            ))
+        case .role:
+            guard let raw = yaml.decode(RoleFrontMatter.self, log: &log) else { return nil }
+            return .role(RoleInfo(organisation: raw.organisation))
+        case .intervention:
+            guard let raw = yaml.decode(InterventionFrontMatter.self, log: &log) else { return nil }
+            var level: InterventionLevel?
+            if let name = raw.level {
+                level = InterventionLevel(rawValue: name)
+                if level == nil {
+                    let names = InterventionLevel.allCases.map(\.rawValue)
+                    log.error(Suggestion.message("unknown level '\(name)'; use \(names.joined(separator: ", "))", for: name, in: names),
+                              at: yaml.location(ofKey: "level"))
+                }
+            }
+            let recipients = raw.recipients?.values ?? []
+            let allowed = ["elev", "vårdnadshavare", "personal"]
+            for (index, name) in recipients.enumerated() where !allowed.contains(name) {
+                log.error(Suggestion.message("unknown recipient '\(name)' in 'for'; use \(allowed.joined(separator: ", "))", for: name, in: allowed),
+                          at: yaml.location(of: [PlainKey("for"), IndexKey(index)]))
+            }
+            return .intervention(InterventionInfo(
+                level: level, recipients: recipients, absence: raw.absence?.values ?? [],
+                deliveredBy: references(raw.delivered_by?.values, key: "delivered_by")
+            ))
+        case .report:
+            guard let raw = yaml.decode(ReportFrontMatter.self, log: &log) else { return nil }
+            return .report(ReportInfo(year: raw.year))
+        case .page:
+            return .page
+        }
+    }
+
+    /// A misspelt key would otherwise be silently ignored.
+    private func warnAboutUnknownKeys(yaml: YAMLSource, kind: PageKind?, log: inout DiagnosticLog) {
+        var known = CommonFrontMatter.keys
+        switch kind {
+        case .routine: known.formUnion(RoutineFrontMatter.keys)
+        case .role: known.formUnion(RoleFrontMatter.keys)
+        case .intervention: known.formUnion(InterventionFrontMatter.keys)
+        case .report: known.formUnion(ReportFrontMatter.keys)
+        case .page, nil: break
+        }
+        for (name, location) in yaml.topLevelKeys where !known.contains(name) {
+            log.warning(Suggestion.message("unknown front matter key '\(name)' is ignored", for: name, in: known), at: location)
+        }
+    }
+
+    /// A personal identity number anywhere in content stops the build (DESIGN.md).
+    private func checkPersonalData(in text: String, path: String, log: inout DiagnosticLog) {
+        for match in PersonalIdentityNumberScanner.matches(in: text) {
+            let prefix = text.prefix(match.offset)
+            let line = prefix.count { $0 == "\n" } + 1
+            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            log.error("this looks like a personal identity number (\(match.text.dropLast(4))XXXX); personal data must never be published",
+                      at: SourceLocation(path: path, line: line, column: column))
+        }
+    }
+}

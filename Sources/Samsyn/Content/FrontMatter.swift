@@ -1,0 +1,76 @@
+import Foundation
+
+/// A page file cut into its YAML front matter and its Markdown body.
+struct PageSource {
+    var yaml: String
+    /// The file line on which the YAML starts (the line after the opening `---`).
+    var yamlFirstLine: Int
+    var body: String
+    var bodyFirstLine: Int
+
+    static func split(_ text: String, path: String, log: inout DiagnosticLog) -> PageSource? {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        if text.allSatisfy(\.isWhitespace) {
+            log.error("the file is empty; a page starts with front matter between two '---' lines, with at least a title", at: start)
+            return nil
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            log.error("the page has no front matter; start it with a line '---', then 'title: …', then '---'", at: start)
+            return nil
+        }
+        guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) }) else {
+            log.error("the front matter opened on line 1 is never closed; end it with a line '---'", at: start)
+            return nil
+        }
+        return PageSource(
+            yaml: lines[1..<end].joined(separator: "\n"),
+            yamlFirstLine: 2,
+            body: lines[(end + 1)...].joined(separator: "\n"),
+            bodyFirstLine: end + 2
+        )
+    }
+}
+
+/// The front matter every page has.
+struct CommonFrontMatter: Decodable {
+    var title: String
+    var summary: String?
+    var audience: OneOrMany<String>?
+
+    static let keys: Set<String> = ["title", "summary", "audience"]
+}
+
+struct RoutineFrontMatter: Decodable {
+    var owner: String
+    var roles: OneOrMany<String>?
+    var reviewed: LocalDate
+    var review_every: Int?
+
+    static let keys: Set<String> = ["owner", "roles", "reviewed", "review_every"]
+}
+
+struct RoleFrontMatter: Decodable {
+    var organisation: String?
+
+    static let keys: Set<String> = ["organisation"]
+}
+
+struct InterventionFrontMatter: Decodable {
+    var level: String?
+    var recipients: OneOrMany<String>?
+    var absence: OneOrMany<String>?
+    var delivered_by: OneOrMany<String>?
+
+    enum CodingKeys: String, CodingKey {
+        case level, recipients = "for", absence, delivered_by
+    }
+
+    static let keys: Set<String> = ["level", "for", "absence", "delivered_by"]
+}
+
+struct ReportFrontMatter: Decodable {
+    var year: Int?
+
+    static let keys: Set<String> = ["year"]
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SamsynMarkdown
+
+public enum LinkTarget: Sendable {
+    /// Another site, a mail address, a phone number: left as written.
+    case external
+    /// A heading on the same page (`#steg-3`).
+    case samePage(fragment: String)
+    case page(Page, fragment: String?)
+}
+
+public struct LinkError: Error, Sendable {
+    public var message: String
+}
+
+/// Resolves the ordinary relative links authors write between Markdown files
+/// (`../roller/rektor.md`, `oroande-franvaro.md#steg-3`) to pages and headings.
+struct LinkResolver {
+    let site: Site
+
+    func resolve(_ destination: String, from page: Page) -> Result<LinkTarget, LinkError> {
+        if destination.isEmpty {
+            return .failure(LinkError(message: "the link has no destination"))
+        }
+        if Self.isExternal(destination) { return .success(.external) }
+        let (path, fragment) = Self.splitFragment(destination)
+        if path.isEmpty {
+            guard let fragment else { return .success(.external) }
+            return checkAnchor(fragment, in: page).map { .samePage(fragment: fragment) }
+        }
+        guard path.hasSuffix(".md") else {
+            return .failure(LinkError(message: "the link '\(destination)' does not lead to a Markdown page; link to the page's .md file"))
+        }
+        let base = (page.contentPath as NSString).deletingLastPathComponent
+        guard let contentPath = Self.normalise(path.hasPrefix("/") ? String(path.dropFirst()) : base + "/" + path) else {
+            return .failure(LinkError(message: "the link '\(destination)' leads outside content/"))
+        }
+        guard let target = site.page(contentPath: contentPath) else {
+            let candidates = site.pages.map(\.contentPath)
+            let suggestion = Suggestion.closest(to: contentPath, in: candidates).map { suggested in
+                " (did you mean '\(Self.relativePath(from: base, to: suggested))'?)"
+            } ?? ""
+            return .failure(LinkError(message: "broken link: no page 'content/\(contentPath)'\(suggestion)"))
+        }
+        if let fragment {
+            return checkAnchor(fragment, in: target).map { .page(target, fragment: fragment) }
+        }
+        return .success(.page(target, fragment: nil))
+    }
+
+    private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
+        let ids = page.outline.headings.map(\.id)
+        if ids.contains(fragment) { return .success(()) }
+        return .failure(LinkError(message: Suggestion.message(
+            "broken anchor: '\(page.sourcePath)' has no heading with the id '\(fragment)'", for: fragment, in: ids
+        )))
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && !scheme.contains("/") && !scheme.contains("#")
+    }
+
+    static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else {
+            return (destination.removingPercentEncoding ?? destination, nil)
+        }
+        let path = String(destination[..<hash])
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (path.removingPercentEncoding ?? path, fragment.removingPercentEncoding ?? fragment)
+    }
+
+    /// Resolves `.` and `..`; nil if the path climbs above content/.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".", "": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func relativePath(from base: String, to path: String) -> String {
+        let from = base.split(separator: "/"), to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+}

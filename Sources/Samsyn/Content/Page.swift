@@ -1,0 +1,102 @@
+import SamsynMarkdown
+
+/// What a page is, decided by the folder it lies in.
+public enum PageKind: String, Sendable, CaseIterable {
+    case routine, role, intervention, page, report
+
+    /// The top-level folders DESIGN.md gives a kind; anything else is a plain page.
+    static let folders: [String: PageKind] = [
+        "rutiner": .routine, "roller": .role, "verktygslada": .intervention,
+        "vardnadshavare": .page, "rapport": .report,
+    ]
+
+    static func forSection(_ section: String) -> PageKind {
+        folders[section] ?? .page
+    }
+}
+
+/// An id written in front matter (`owner: rektor`) and where it was written.
+public struct Reference: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+}
+
+public enum InterventionLevel: String, Sendable, CaseIterable {
+    case framjande = "främjande", forebyggande = "förebyggande", atgardande = "åtgärdande"
+}
+
+public struct RoutineInfo: Sendable {
+    public var owner: Reference
+    public var roles: [Reference]
+    /// When the routine was last reviewed: from the front matter, never the build date.
+    public var reviewed: LocalDate
+    public var reviewEveryMonths: Int
+    public var due: LocalDate { reviewed.adding(months: reviewEveryMonths) }
+}
+
+public struct RoleInfo: Sendable {
+    public var organisation: String?
+}
+
+public struct InterventionInfo: Sendable {
+    public var level: InterventionLevel?
+    /// `for:` in front matter: elev, vårdnadshavare, personal.
+    public var recipients: [String]
+    public var absence: [String]
+    public var deliveredBy: [Reference]
+}
+
+public struct ReportInfo: Sendable {
+    public var year: Int?
+}
+
+/// The front matter that only pages of one kind have.
+public enum PageDetails: Sendable {
+    case routine(RoutineInfo)
+    case role(RoleInfo)
+    case intervention(InterventionInfo)
+    case report(ReportInfo)
+    case page
+}
+
+/// One Markdown file, loaded and checked, not yet rendered.
+public struct Page: Sendable {
+    /// The file name without `.md` (and without the language of a translation).
+    public var id: String
+    /// The page's language: the site's, or the `<lang>` of `slug.<lang>.md`.
+    public var language: String
+    public var isTranslation: Bool
+    /// The top-level folder under content/ ("" for a file directly in content/).
+    public var section: String
+    public var kind: PageKind
+    /// Relative to the site folder: `content/rutiner/oroande-franvaro.md`.
+    public var sourcePath: String
+    public var title: String
+    public var summary: String?
+    public var audiences: Set<Audience>
+    public var details: PageDetails
+    public var body: String
+    /// The file line on which the Markdown body starts.
+    public var bodyFirstLine: Int
+    public var outline: MarkdownOutline
+    /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
+    public var urlPath: String
+
+    /// Path relative to content/, the form Markdown links are resolved in.
+    public var contentPath: String { String(sourcePath.dropFirst("content/".count)) }
+
+    /// A position in the Markdown body as a location in the file.
+    func location(of position: SourcePosition) -> SourceLocation {
+        SourceLocation(path: sourcePath, line: bodyFirstLine + position.line - 1, column: position.column)
+    }
+
+    public var routine: RoutineInfo? {
+        if case .routine(let info) = details { return info }
+        return nil
+    }
+
+    public var intervention: InterventionInfo? {
+        if case .intervention(let info) = details { return info }
+        return nil
+    }
+}

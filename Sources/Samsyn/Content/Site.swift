@@ -1,0 +1,95 @@
+import Foundation
+import SamsynMarkdown
+
+/// Every page of the site with the indexes that references and links are resolved through.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Sorted by source path.
+    public let pages: [Page]
+    private let indexByContentPath: [String: Int]
+    private let indexByID: [String: Int]
+
+    init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
+        self.config = config
+        self.pages = pages
+        indexByContentPath = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var byID: [String: Int] = [:]
+        for (index, page) in pages.enumerated() where !page.isTranslation {
+            if let first = byID[page.id] {
+                log.error("the page id '\(page.id)' is also used by \(pages[first].sourcePath); file names must be unique across content/",
+                          at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+            } else {
+                byID[page.id] = index
+            }
+        }
+        indexByID = byID
+    }
+
+    public func page(id: String) -> Page? { indexByID[id].map { pages[$0] } }
+
+    /// The page at a path relative to content/ (`rutiner/oroande-franvaro.md`).
+    public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
+
+    public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
+
+    /// The translations of a page and the page itself, by language.
+    public func languageVersions(of page: Page) -> [Page] {
+        pages.filter { $0.id == page.id }.sorted { $0.language < $1.language }
+    }
+
+    /// Checks that every id in front matter names a role page.
+    func checkReferences(log: inout DiagnosticLog) {
+        let roleIDs = Set(roles.map(\.id))
+        func check(_ reference: Reference) {
+            guard !roleIDs.contains(reference.id) else { return }
+            let message = page(id: reference.id).map { "'\(reference.id)' is a \($0.kind.rawValue), not a role" }
+                ?? "unknown role '\(reference.id)'"
+            log.error(Suggestion.message(message, for: reference.id, in: roleIDs), at: reference.location)
+        }
+        for page in pages where !page.isTranslation {
+            switch page.details {
+            case .routine(let routine): ([routine.owner] + routine.roles).forEach(check)
+            case .intervention(let intervention): intervention.deliveredBy.forEach(check)
+            default: break
+            }
+        }
+    }
+
+    /// Checks that every relative link in every page leads to a page and, with `#fragment`, to a heading in it.
+    func checkLinks(log: inout DiagnosticLog) {
+        for page in pages {
+            for link in page.outline.links {
+                if case .failure(let error) = resolve(link.destination, from: page) {
+                    log.error(error.message, at: page.location(of: link.position))
+                }
+            }
+        }
+    }
+
+    /// Where a link written in `page` leads.
+    func resolve(_ destination: String, from page: Page) -> Result<LinkTarget, LinkError> {
+        LinkResolver(site: self).resolve(destination, from: page)
+    }
+}
+
+/// The relations a role page shows: found by scanning the routines and interventions that name it.
+public struct RoleRelations: Sendable {
+    public var owns: [Page] = []
+    public var takesPartIn: [Page] = []
+    public var delivers: [Page] = []
+
+    init(role: String, among pages: [Page]) {
+        for page in pages where !page.isTranslation {
+            if let routine = page.routine {
+                if routine.owner.id == role {
+                    owns.append(page)
+                } else if routine.roles.contains(where: { $0.id == role }) {
+                    takesPartIn.append(page)
+                }
+            }
+            if let intervention = page.intervention, intervention.deliveredBy.contains(where: { $0.id == role }) {
+                delivers.append(page)
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Who a page is written for. A page without `audience` is for staff only.
+public enum Audience: String, CaseIterable, Sendable, Comparable {
+    case staff, guardians, politicians
+
+    public static func < (a: Audience, b: Audience) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Parses a list of audience names, logging each unknown one at its own position.
+    static func parse(_ names: [String], at location: (Int) -> SourceLocation, log: inout DiagnosticLog) -> Set<Audience> {
+        var audiences = Set<Audience>()
+        for (index, name) in names.enumerated() {
+            if let audience = Audience(rawValue: name) {
+                audiences.insert(audience)
+            } else {
+                log.error(
+                    Suggestion.message("unknown audience '\(name)'; use staff, guardians or politicians", for: name, in: allCases.map(\.rawValue)),
+                    at: location(index)
+                )
+            }
+        }
+        return audiences
+    }
+}
+
+/// One site Samsyn writes, to `public/<name>/`.
+public struct Target: Sendable, Equatable {
+    public var name: String
+    public var audiences: Set<Audience>
+    public var baseURL: URL
+
+    /// Whether a page for `pageAudiences` belongs in this target.
+    public func includes(_ pageAudiences: Set<Audience>) -> Bool {
+        !audiences.isDisjoint(with: pageAudiences)
+    }
+
+    /// A target any member of the public can read.
+    public var isPublic: Bool { !audiences.contains(.staff) }
+}
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var language: String
+    public var description: String?
+    public var organisation: String?
+    public var minCell: Int
+    public var maxLIX: Double
+    /// In the order site.yml lists them.
+    public var targets: [Target]
+
+    static let path = "content/site.yml"
+
+    private struct Raw: Decodable {
+        var title: String
+        var language: String?
+        var description: String?
+        var organisation: String?
+        var statistics: Statistics?
+        var readability: Readability?
+        var targets: [String: RawTarget]
+
+        struct Statistics: Decodable { var min_cell: Int? }
+        struct Readability: Decodable { var max_lix: Double? }
+        struct RawTarget: Decodable {
+            var audiences: OneOrMany<String>
+            var base_url: String
+        }
+    }
+
+    /// Reads and checks site.yml; logs every problem and returns nil if the site cannot be built.
+    static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> SiteConfig? {
+        let url = sourceDirectory.appendingPathComponent(path)
+        guard let text = SourceFile.readText(at: url, path: path, log: &log) else { return nil }
+        guard let yaml = YAMLSource(text, path: path, log: &log), let raw = yaml.decode(Raw.self, log: &log) else {
+            return nil
+        }
+        let errorsBefore = log.errorCount
+        var targets: [Target] = []
+        // The mapping's own order, so targets are built and reported in the order written.
+        let targetNames = yaml.root?.mapping?["targets"]?.mapping?.compactMap { $0.key.string } ?? []
+        for name in targetNames {
+            guard let rawTarget = raw.targets[name] else { continue }
+            let audiences = Audience.parse(rawTarget.audiences.values, at: { index in
+                yaml.location(of: [PlainKey("targets"), PlainKey(name), PlainKey("audiences"), IndexKey(index)])
+            }, log: &log)
+            let baseURLText = rawTarget.base_url.hasSuffix("/") ? rawTarget.base_url : rawTarget.base_url + "/"
+            guard let baseURL = URL(string: baseURLText), baseURL.scheme != nil, baseURL.host != nil else {
+                log.error("base_url '\(rawTarget.base_url)' is not an absolute URL such as https://www.exempelkommun.se/skolnarvaro/",
+                          at: yaml.location(of: [PlainKey("targets"), PlainKey(name), PlainKey("base_url")]))
+                continue
+            }
+            guard name.range(of: #"^[a-z0-9][a-z0-9_-]*$"#, options: .regularExpression) != nil else {
+                log.error("target name '\(name)' must be lower-case letters, digits, '-' or '_': it becomes a folder name",
+                          at: yaml.location(of: [PlainKey("targets"), PlainKey(name)]))
+                continue
+            }
+            targets.append(Target(name: name, audiences: audiences, baseURL: baseURL))
+        }
+        if targetNames.isEmpty {
+            log.error("site.yml names no targets; add at least one under 'targets:'", at: yaml.location(ofKey: "targets"))
+        }
+        guard log.errorCount == errorsBefore else { return nil }
+        return SiteConfig(
+            title: raw.title,
+            language: raw.language ?? "sv",
+            description: raw.description,
+            organisation: raw.organisation,
+            minCell: raw.statistics?.min_cell ?? 10,
+            maxLIX: raw.readability?.max_lix ?? 40,
+            targets: targets
+        )
+    }
+}
+
+struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { String(intValue ?? 0) }
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}

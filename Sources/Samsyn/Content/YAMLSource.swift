@@ -1,0 +1,222 @@
+import Foundation
+import Yams
+
+/// A YAML text inside a file (site.yml, or a page's front matter starting at some line),
+/// composed once with Yams so that typed values can be decoded from it and every value
+/// can be traced back to its line and column for diagnostics.
+struct YAMLSource {
+    let path: String
+    /// The file line on which the YAML text starts.
+    let firstLine: Int
+    let root: Node?
+
+    /// Composes `text`; a syntax error is logged with its position and gives nil.
+    init?(_ text: String, path: String, firstLine: Int = 1, log: inout DiagnosticLog) {
+        self.path = path
+        self.firstLine = firstLine
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (message, mark) = Self.describe(error)
+            log.error("invalid YAML: \(message)", at: Self.location(path: path, firstLine: firstLine, mark: mark))
+            return nil
+        } catch {
+            log.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine, column: 1))
+            return nil
+        }
+    }
+
+    /// The location of the start of the YAML text.
+    var start: SourceLocation { SourceLocation(path: path, line: firstLine, column: 1) }
+
+    /// The location of the value at `keyPath` (keys of mappings, indexes of sequences),
+    /// or of the nearest enclosing value that exists.
+    func location(of keyPath: [any CodingKey]) -> SourceLocation {
+        guard var node = root else { return start }
+        var keyNode: Node?
+        for key in keyPath {
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                node = sequence[index]
+                keyNode = nil
+            } else if let pair = node.mapping?.first(where: { $0.key.string == key.stringValue }) {
+                node = pair.value
+                keyNode = pair.key
+            } else {
+                break
+            }
+        }
+        // A key with an empty value has no mark of its own: point at the key.
+        let mark = node.mark ?? keyNode?.mark
+        return mark.map { Self.location(path: path, firstLine: firstLine, mark: $0) } ?? start
+    }
+
+    func location(ofKey key: String) -> SourceLocation {
+        location(of: [PlainKey(key)])
+    }
+
+    /// The keys of the top-level mapping, in the order written.
+    var topLevelKeys: [(name: String, location: SourceLocation)] {
+        (root?.mapping ?? [:]).compactMap { pair in
+            guard let name = pair.key.string else { return nil }
+            return (name, pair.key.mark.map { Self.location(path: path, firstLine: firstLine, mark: $0) } ?? start)
+        }
+    }
+
+    /// Decodes `T`; on failure logs an error at the offending value and returns nil.
+    func decode<T: Decodable>(_ type: T.Type, log: inout DiagnosticLog) -> T? {
+        do {
+            return try YAMLDecoder().decode(T.self, from: root ?? Node.mapping(.init([])))
+        } catch let error as DecodingError {
+            let (message, keyPath) = Self.describe(error)
+            log.error(message, at: location(of: keyPath))
+        } catch let error as YamlError {
+            let (message, mark) = Self.describe(error)
+            log.error("invalid YAML: \(message)", at: Self.location(path: path, firstLine: firstLine, mark: mark))
+        } catch {
+            log.error("\(error)", at: start)
+        }
+        return nil
+    }
+
+    private static func location(path: String, firstLine: Int, mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
+        return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text), " } ?? ""
+            return (prefix + problem, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("the key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appears twice", context.mark)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> (String, [any CodingKey]) {
+        switch error {
+        case let .keyNotFound(key, context):
+            return ("missing '\(key.stringValue)'", context.codingPath)
+        case let .typeMismatch(type, context):
+            return ("'\(name(of: context.codingPath))' must be \(expectation(for: type))", context.codingPath)
+        case let .valueNotFound(type, context):
+            return ("'\(name(of: context.codingPath))' has no value; it must be \(expectation(for: type))", context.codingPath)
+        case let .dataCorrupted(context):
+            let path = context.codingPath.isEmpty ? "" : "'\(name(of: context.codingPath))': "
+            return (path + context.debugDescription, context.codingPath)
+        @unknown default:
+            return ("\(error)", [])
+        }
+    }
+
+    private static func name(of path: [any CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func expectation(for type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is LocalDate.Type: return "a date written YYYY-MM-DD"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") || name.hasPrefix("OneOrMany") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "a mapping of keys to values" }
+            return "a \(name)"
+        }
+    }
+}
+
+/// A coding key made from a plain string, for looking up locations by key name.
+struct PlainKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// A list that may also be written as one scalar: `roles: rektor` means `roles: [rektor]`.
+struct OneOrMany<Element: Decodable & Sendable>: Decodable, Sendable {
+    var values: [Element]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let many = try? container.decode([Element].self) {
+            values = many
+        } else {
+            values = [try container.decode(Element.self)]
+        }
+    }
+}
+
+/// A calendar date without time or time zone, as written in front matter (`2024-05-15`).
+public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        guard (1...12).contains(month), (1...31).contains(day),
+              Calendar.gregorianUTC.date(from: components).map({ Calendar.gregorianUTC.component(.day, from: $0) == day }) == true
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(text) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "'\(text)' is not a date written YYYY-MM-DD"
+            ))
+        }
+        self = date
+    }
+
+    /// The same day of the month `months` later, or the month's last day if it has no such day.
+    public func adding(months: Int) -> LocalDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        var newDay = day
+        while LocalDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }
+        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+extension Calendar {
+    static let gregorianUTC: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}

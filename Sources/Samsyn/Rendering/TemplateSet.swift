@@ -1,0 +1,87 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `templates/`, each parsed on its own so that every syntax
+/// error is reported, and checked for partials that do not exist.
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+
+    /// The templates Samsyn renders pages with, one per kind plus the generated pages.
+    static let required = PageKind.allCases.map(\.rawValue) + ["section", "home"]
+    static let directory = "templates"
+
+    static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> TemplateSet? {
+        let root = sourceDirectory.appendingPathComponent(directory)
+        let errorsBefore = log.errorCount
+        var library = MustacheLibrary()
+        var texts: [(name: String, path: String, text: String)] = []
+        for file in mustacheFiles(in: root) {
+            let path = "\(directory)/\(file)"
+            guard let text = SourceFile.readText(at: root.appendingPathComponent(file), path: path, log: &log) else { continue }
+            let name = String(file.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                texts.append((name, path, text))
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("template syntax: \(describe(error.error))",
+                          at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1))
+            } catch {
+                log.error("template syntax: \(error)", at: SourceLocation(path: path))
+            }
+        }
+        let names = Set(texts.map(\.name))
+        for (_, path, text) in texts {
+            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+                log.error(Suggestion.message("the partial '\(reference.name)' does not exist", for: reference.name, in: names),
+                          at: SourceLocation(path: path, line: reference.line, column: reference.column))
+            }
+        }
+        for name in required where !names.contains(name) && !FileManager.default.fileExists(atPath: root.appendingPathComponent(name + ".mustache").path) {
+            log.error("the template '\(name).mustache' is missing; Samsyn renders \(name) pages with it", at: SourceLocation(path: directory))
+        }
+        guard log.errorCount == errorsBefore else { return nil }
+        return TemplateSet(library: library)
+    }
+
+    func render(_ context: [String: Any], with name: String) -> String {
+        // Every name passed here is in `required`, which load() has checked.
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func mustacheFiles(in root: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var files: [String] = []
+        while let file = enumerator.nextObject() as? String {
+            if file.hasSuffix(".mustache") { files.append(file) }
+        }
+        return files.sorted()
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions (the default delimiters only).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}]+)\s*\}\}"#)
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let whole = Range(match.range, in: text), let name = Range(match.range(at: 1), in: text) else { return nil }
+            let prefix = text[..<whole.lowerBound]
+            let line = prefix.count { $0 == "\n" } + 1
+            let column = prefix.distance(from: prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex, to: prefix.endIndex) + 1
+            return (String(text[name]), line, column)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only block definitions may stand inside '{{<parent}}'"
+        case .textInsideInheritSection: return "text may not stand inside '{{<parent}}' outside a block"
+        case .invalidConfigVariableSyntax: return "badly formed '{{% … }}' tag"
+        case .unrecognisedConfigVariable: return "unknown '{{% … }}' setting"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Samsyn
+
+/// `samsyn`: the commands only parse their options and hand over to the Samsyn library.
+@main
+struct SamsynCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samsyn",
+        abstract: "Builds the school-attendance sites of a municipality from Markdown and CSV.",
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+
+    /// Exit status per DESIGN.md: 0 success, 1 the content has errors, 2 the command was used wrongly.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as ContentFailure {
+            _ = failure
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// The content has errors; they have been printed.
+struct ContentFailure: Error {}
+
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: "The site folder, holding content/ and templates/.")
+    var source: String = "."
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    var sourceURL: URL { URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build every target into the output folder.")
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: "Where the targets are written, one folder each.")
+    var output: String = "public"
+
+    @Option(name: .long, help: "Build only this target (repeatable).")
+    var target: [String] = []
+
+    func run() throws {
+        let outputURL = URL(fileURLWithPath: output, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: outputURL, targets: target, strict: sourceOptions.strict)
+        try finish(SiteBuilder(options: options).build(), verb: "Built", outputPath: output)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Run every check and write nothing.")
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    func run() throws {
+        let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: sourceOptions.sourceURL, strict: sourceOptions.strict, writeOutput: false)
+        try finish(SiteBuilder(options: options).build(), verb: "Checked", outputPath: nil)
+    }
+}
+
+/// Prints the diagnostics and the summary; throws if the build failed.
+func finish(_ report: BuildReport, verb: String, outputPath: String?) throws {
+    for diagnostic in report.diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    print(Summary.text(for: report, verb: verb, outputPath: outputPath))
+    if !report.succeeded { throw ContentFailure() }
+}
