@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+@Suite struct BuildTests {
+    @Test func buildWritesEveryTargetWithOnlyItsPages() throws {
+        let site = try SiteFixture()
+        let result = try site.run("build")
+        #expect(result.status == 0, "\(result.stderr)")
+        // The intranet has everything; the public web only the guardian page and its translation.
+        for path in ["rutiner/oroande-franvaro/index.html", "roller/rektor/index.html", "vardnadshavare/franvaro/index.html",
+                     "en/vardnadshavare/franvaro/index.html", "index.html", "rutiner/index.html", "assets/samsyn.css", "sitemap.xml"] {
+            #expect(site.exists("public/intranat/" + path), "\(path)")
+        }
+        #expect(site.exists("public/webb/vardnadshavare/franvaro/index.html"))
+        #expect(site.exists("public/webb/en/vardnadshavare/franvaro/index.html"))
+        #expect(!site.exists("public/webb/rutiner"))
+        #expect(!site.exists("public/webb/roller"))
+        #expect(result.stdout.contains("Built intranat 5 pages, webb 2 pages into public/: 0 errors, 1 warning"), "\(result.stdout)")
+    }
+
+    @Test func nothingDerivedFromExcludedPagesReachesAPublicTarget() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build")
+        let webb = try allText(under: site.root.appendingPathComponent("public/webb"))
+        for staffOnly in ["Oroande frånvaro", "oroande-franvaro", "Kurator", "Rektor", "rutiner/"] {
+            #expect(!webb.contains(staffOnly), "'\(staffOnly)' leaked into the public target")
+        }
+    }
+
+    @Test func linkToAPageOutsideTheTargetBecomesPlainTextWithAWarning() throws {
+        let site = try SiteFixture()
+        let result = try site.run("build")
+        #expect(result.diagnostics.contains(
+            "content/vardnadshavare/franvaro.md:8:35: warning: the link to 'content/rutiner/oroande-franvaro.md' is plain text in the target 'webb', which does not include that page"
+        ), "\(result.stderr)")
+        let webb = try site.read("public/webb/vardnadshavare/franvaro/index.html")
+        #expect(webb.contains("Läs hur skolan arbetar."))
+        let intranat = try site.read("public/intranat/vardnadshavare/franvaro/index.html")
+        #expect(intranat.contains(#"Läs hur <a href="../../rutiner/oroande-franvaro/#steg-3">skolan arbetar</a>."#))
+    }
+
+    @Test func referencesResolveInBothDirections() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build")
+        let routine = try site.read("public/intranat/rutiner/oroande-franvaro/index.html")
+        #expect(routine.contains(#"<dt>Innehållsansvarig</dt><dd><a href="../../roller/rektor/">Rektor</a>"#))
+        #expect(routine.contains(#"<a href="../../roller/kurator/">Kurator</a>"#))
+        #expect(routine.contains(#"<time datetime="2026-01-15">15 januari 2026</time>"#))
+        #expect(routine.contains(#"<time datetime="2027-01-15">15 januari 2027</time>"#))
+        let rektor = try site.read("public/intranat/roller/rektor/index.html")
+        #expect(rektor.contains("Rutiner som rollen ansvarar för"))
+        #expect(rektor.contains(#"<a href="../../rutiner/oroande-franvaro/">Oroande frånvaro</a>"#))
+        let kurator = try site.read("public/intranat/roller/kurator/index.html")
+        #expect(kurator.contains("Rutiner där rollen deltar"))
+    }
+
+    @Test func interventionShowsWhoDeliversIt() throws {
+        let site = try SiteFixture()
+        try site.write("content/verktygslada/stodsamtal.md", """
+            ---
+            title: Stödsamtal med elev
+            level: åtgärdande
+            for: elev
+            delivered_by: [kurator]
+            ---
+            Samtal.
+            """)
+        #expect(try site.run("build").status == 0)
+        let page = try site.read("public/intranat/verktygslada/stodsamtal/index.html")
+        #expect(page.contains(#"<dt>Ges av</dt><dd><ul class="inline-list"><li><a href="../../roller/kurator/">Kurator</a>"#))
+        let kurator = try site.read("public/intranat/roller/kurator/index.html")
+        #expect(kurator.contains("Insatser som rollen ger"))
+        #expect(kurator.contains(#"<a href="../../verktygslada/stodsamtal/">Stödsamtal med elev</a>"#))
+    }
+
+    @Test func translationsLinkToEachOther() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build")
+        let swedish = try site.read("public/webb/vardnadshavare/franvaro/index.html")
+        #expect(swedish.contains(#"<link rel="alternate" hreflang="en" href="../../en/vardnadshavare/franvaro/">"#))
+        let english = try site.read("public/webb/en/vardnadshavare/franvaro/index.html")
+        #expect(english.contains(#"<html lang="en" dir="ltr">"#))
+        #expect(english.contains(#"hreflang="sv""#))
+    }
+
+    @Test func everyLinkIsRelativeSoASubPathWorks() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build")
+        let text = try allText(under: site.root.appendingPathComponent("public/intranat"), suffix: ".html")
+        let absolute = try NSRegularExpression(pattern: #"(href|src)="(/|https?://)"#)
+        #expect(absolute.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil)
+        let sitemap = try site.read("public/intranat/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://intranat.test.se/skolnarvaro/rutiner/oroande-franvaro/</loc>"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build", "--output", "first")
+        _ = try site.run("build", "--output", "second")
+        let first = try snapshot(site.root.appendingPathComponent("first"))
+        let second = try snapshot(site.root.appendingPathComponent("second"))
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try SiteFixture()
+        #expect(try site.run("build").status == 0)
+        let before = try snapshot(site.root.appendingPathComponent("public"))
+        try site.write("content/roller/kurator.md", "---\ntitle: [\n---\n")
+        #expect(try site.run("build").status == 1)
+        #expect(try snapshot(site.root.appendingPathComponent("public")) == before)
+    }
+
+    @Test func rebuildReplacesTheOldOutputWithoutLeftovers() throws {
+        let site = try SiteFixture()
+        _ = try site.run("build")
+        try site.remove("content/roller/kurator.md")
+        let text = try site.read("content/rutiner/oroande-franvaro.md")
+            .replacingOccurrences(of: "roles: [kurator]\n", with: "")
+            .replacingOccurrences(of: "[Kurator](../roller/kurator.md)", with: "Kuratorn")
+        try site.write("content/rutiner/oroande-franvaro.md", text)
+        let result = try site.run("build")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!site.exists("public/intranat/roller/kurator"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("public").path)
+        #expect(entries.sorted() == ["intranat", "webb"])
+    }
+
+    @Test func targetOptionBuildsOnlyThatTarget() throws {
+        let site = try SiteFixture()
+        let result = try site.run("build", "--target", "webb", "--output", "ut")
+        #expect(result.status == 0)
+        #expect(site.exists("ut/webb/index.html"))
+        #expect(!site.exists("ut/intranat"))
+    }
+
+    @Test func unknownTargetIsAnError() throws {
+        let site = try SiteFixture()
+        let result = try site.run("build", "--target", "web")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains("content/site.yml: error: no target 'web' in site.yml (did you mean 'webb'?)"))
+    }
+
+    @Test func checkWritesNothingAndStrictTurnsWarningsIntoFailure() throws {
+        let site = try SiteFixture()
+        let check = try site.run("check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.hasPrefix("Checked intranat 5 pages, webb 2 pages: 0 errors, 1 warning"), "\(check.stdout)")
+        #expect(!site.exists("public"))
+        let strict = try site.run("check", "--strict")
+        #expect(strict.status == 1)
+        let strictBuild = try site.run("build", "--strict")
+        #expect(strictBuild.status == 1)
+        #expect(!site.exists("public"))
+    }
+
+    @Test func sourceOptionPointsAtTheSiteFolder() throws {
+        let site = try SiteFixture()
+        let elsewhere = FileManager.default.temporaryDirectory
+        let result = try Tool.run(["check", "--source", site.root.path], in: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func wrongUsageExitsWithTwo() throws {
+        let site = try SiteFixture()
+        #expect(try site.run("build", "--no-such-option").status == 2)
+        #expect(try site.run("bygg").status == 2)
+        #expect(try site.run("--help").status == 0)
+    }
+
+    @Test func unknownFrontMatterKeyIsAWarning() throws {
+        let site = try SiteFixture()
+        try site.write("content/roller/kurator.md", "---\ntitle: Kurator\norganisaton: elevhälsa\n---\nText\n")
+        let result = try site.run("check")
+        #expect(result.status == 0)
+        #expect(result.diagnostics.contains("content/roller/kurator.md:3:1: warning: unknown front matter key 'organisaton' is ignored (did you mean 'organisation'?)"))
+    }
+
+    @Test func authorHTMLAndScriptLinksNeverReachTheOutput() throws {
+        let site = try SiteFixture()
+        try site.write("content/roller/kurator.md", "---\ntitle: Kurator\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
+        _ = try site.run("build")
+        let page = try site.read("public/intranat/roller/kurator/index.html")
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("javascript:"))
+    }
+}
+
+func allText(under directory: URL, suffix: String = "") throws -> String {
+    try snapshot(directory).filter { $0.key.hasSuffix(suffix) }.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+}
+
+/// Every file under a folder, by relative path.
+func snapshot(_ directory: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
+    while let path = enumerator.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let url = directory.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try Data(contentsOf: url)
+        }
+    }
+    return files
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A small, valid site in a temporary folder, with the repository's own templates,
+/// that each test changes in one place to see what the tool says.
+struct SiteFixture {
+    let root: URL
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates")
+        )
+        for (path, text) in Self.files { try write(path, text) }
+    }
+
+    static let files: [String: String] = [
+        "content/site.yml": """
+            title: Testkommun
+            language: sv
+            targets:
+              intranat:
+                audiences: [staff, guardians, politicians]
+                base_url: https://intranat.test.se/skolnarvaro/
+              webb:
+                audiences: [guardians]
+                base_url: https://www.test.se/skolnarvaro/
+            """,
+        "content/roller/kurator.md": """
+            ---
+            title: Kurator
+            organisation: elevhälsa
+            ---
+
+            Kuratorn ger stödsamtal.
+            """,
+        "content/roller/rektor.md": """
+            ---
+            title: Rektor
+            organisation: skola
+            ---
+
+            Rektorn ansvarar för skolans arbete.
+            """,
+        "content/rutiner/oroande-franvaro.md": """
+            ---
+            title: Oroande frånvaro
+            summary: Vad skolan gör när frånvaron oroar.
+            owner: rektor
+            roles: [kurator]
+            reviewed: 2026-01-15
+            ---
+
+            ## Arbetsgång
+
+            1. [Kurator](../roller/kurator.md) träffar eleven.
+            2. [Rektor](../roller/rektor.md) beslutar om utredning.
+
+            ## Steg 3
+
+            Se [information till vårdnadshavare](../vardnadshavare/franvaro.md#om-franvaro).
+            """,
+        "content/vardnadshavare/franvaro.md": """
+            ---
+            title: Frånvaro från skolan
+            audience: [guardians]
+            ---
+
+            ## Om frånvaro
+
+            Ring skolan varje morgon. Läs hur [skolan arbetar](../rutiner/oroande-franvaro.md#steg-3).
+            """,
+        "content/vardnadshavare/franvaro.en.md": """
+            ---
+            title: Absence from school
+            ---
+
+            Call the school every morning.
+            """,
+    ]
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    /// Runs `samsyn` with the fixture as working directory.
+    func run(_ arguments: String...) throws -> ToolResult {
+        try Tool.run(arguments, in: root)
+    }
+}
+
+struct ToolResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var diagnostics: [String] { stderr.split(separator: "\n").map(String.init) }
+}
+
+enum Tool {
+    /// The built `samsyn` executable, beside the test bundle in SwiftPM's build folder.
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("samsyn")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return SiteFixture.repositoryRoot.appendingPathComponent(".build/debug/samsyn")
+    }()
+
+    static func run(_ arguments: [String], in directory: URL) throws -> ToolResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Drain stderr on another thread while reading stdout, so neither pipe can fill and block the tool.
+        let stderrBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let stderrData = stderrBox.data
+        process.waitUntilExit()
+        return ToolResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self)
+        )
+    }
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
