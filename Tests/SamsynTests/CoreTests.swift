@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Samsyn
+
+@Suite struct CoreTests {
+    @Test func suggestionsFindLikelyTypos() {
+        #expect(Suggestion.closest(to: "kurtor", in: ["kurator", "rektor", "mentor"]) == "kurator")
+        #expect(Suggestion.closest(to: "socialsekreterare", in: ["kurator"]) == nil)
+        #expect(Suggestion.editDistance("frånvaro", "franvaro") == 1)
+    }
+
+    @Test func linkPathsAreNormalised() {
+        #expect(LinkResolver.normalise("rutiner/../roller/./rektor.md") == "roller/rektor.md")
+        #expect(LinkResolver.normalise("../utanfor.md") == nil)
+        #expect(LinkResolver.relativePath(from: "rutiner", to: "roller/rektor.md") == "../roller/rektor.md")
+        #expect(LinkResolver.relativePath(from: "rutiner", to: "rutiner/sip.md") == "sip.md")
+    }
+
+    @Test func externalLinksAreRecognised() {
+        for external in ["https://skolverket.se", "mailto:kurator@exempel.se", "tel:+4611123456", "//cdn.example"] {
+            #expect(LinkResolver.isExternal(external), "\(external)")
+        }
+        for relative in ["rektor.md", "../roller/rektor.md#ansvar", "#steg-3", "a/b:c.md"] {
+            #expect(!LinkResolver.isExternal(relative), "\(relative)")
+        }
+        #expect(LinkResolver.splitFragment("sip%20plan.md#m%C3%B6te") == ("sip plan.md", "möte"))
+    }
+
+    @Test func reviewDatesAddMonthsAndClampToTheMonthsLastDay() {
+        #expect(LocalDate("2024-05-15")!.adding(months: 12) == LocalDate("2025-05-15"))
+        #expect(LocalDate("2024-01-31")!.adding(months: 1) == LocalDate("2024-02-29"))
+        #expect(LocalDate("2024-11-30")!.adding(months: 3) == LocalDate("2025-02-28"))
+        #expect(LocalDate("2024-02-30") == nil)
+        #expect(LocalDate("24-02-10") == nil)
+    }
+
+    @Test func translationLanguageComesFromTheFileName() {
+        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.ar.md") == "ar")
+        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.fa-AF.md") == "fa-AF")
+        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.md") == nil)
+        #expect(ContentLoader.translationLanguage(of: "rapport/arsrapport.2024.md") == nil)
+    }
+
+    @Test func frontMatterIsSplitFromTheBody() {
+        var log = DiagnosticLog()
+        let source = PageSource.split("---\ntitle: A\n---\n\nText\n", path: "x.md", log: &log)
+        #expect(source?.yaml == "title: A")
+        #expect(source?.bodyFirstLine == 4)
+        #expect(source?.body == "\nText\n")
+        #expect(!log.hasErrors)
+    }
+
+    @Test func aScalarIsAcceptedWhereAListIsExpected() throws {
+        var log = DiagnosticLog()
+        let yaml = try #require(YAMLSource("owner: rektor\nroles: kurator\nreviewed: 2024-05-01\n", path: "x.md", firstLine: 2, log: &log))
+        let routine = try #require(yaml.decode(RoutineFrontMatter.self, log: &log))
+        #expect(routine.roles?.values == ["kurator"])
+        #expect(routine.reviewed == LocalDate("2024-05-01"))
+    }
+
+    @Test func yamlLocationsAreFileLines() throws {
+        var log = DiagnosticLog()
+        let yaml = try #require(YAMLSource("title: A\nroles: [a, b]\n", path: "x.md", firstLine: 2, log: &log))
+        #expect(yaml.location(of: [PlainKey("roles"), IndexKey(1)]) == SourceLocation(path: "x.md", line: 3, column: 12))
+    }
+
+    @Test func diagnosticsPrintLikeACompilers() {
+        let diagnostic = Diagnostic(.error, "unknown role 'kurtor'", at: SourceLocation(path: "content/a.md", line: 7, column: 9))
+        #expect(diagnostic.description == "content/a.md:7:9: error: unknown role 'kurtor'")
+        #expect(Diagnostic(.warning, "x", at: SourceLocation(path: "content")).description == "content: warning: x")
+    }
+}
