@@ -15,7 +15,7 @@ import Testing
         #expect(site.exists("public/webb/en/vardnadshavare/franvaro/index.html"))
         #expect(!site.exists("public/webb/rutiner"))
         #expect(!site.exists("public/webb/roller"))
-        #expect(result.stdout.contains("Built intranat 5 pages, webb 2 pages into public/: 0 errors, 1 warning"), "\(result.stdout)")
+        #expect(result.stdout.contains("Built intranat (5 pages, 0 charts), webb (2 pages, 0 charts) into public/: 0 cells withheld, 0 errors, 1 warning"), "\(result.stdout)")
     }
 
     @Test func nothingDerivedFromExcludedPagesReachesAPublicTarget() throws {
@@ -146,7 +146,7 @@ import Testing
         let site = try SiteFixture()
         let check = try site.run("check")
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.hasPrefix("Checked intranat 5 pages, webb 2 pages: 0 errors, 1 warning"), "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("Checked intranat (5 pages, 0 charts), webb (2 pages, 0 charts): 0 cells withheld, 0 errors, 1 warning"), "\(check.stdout)")
         #expect(!site.exists("public"))
         let strict = try site.run("check", "--strict")
         #expect(strict.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import SamsynData
 import Testing
 @testable import Samsyn
 

@@ -1,3 +1,4 @@
+import SamsynData
 import Foundation
 
 /// What a build was asked to do.
@@ -20,10 +21,18 @@ public struct BuildOptions: Sendable {
     }
 }
 
+public struct TargetSummary: Sendable {
+    public var name: String
+    public var pages: Int
+    public var charts: Int
+}
+
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages written (or, for a check, that would be written) per target, in site.yml's order.
-    public var pagesPerTarget: [(target: String, pages: Int)]
+    public var targets: [TargetSummary]
+    /// Cells withheld by disclosure control, across all data read.
+    public var suppressedCells: Int
     public var duration: Duration
     public var strict: Bool
 
@@ -47,41 +56,42 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var log = DiagnosticLog()
-        let perTarget = run(log: &log)
-        return BuildReport(diagnostics: log.sorted, pagesPerTarget: perTarget, duration: clock.now - start, strict: options.strict)
+        let (targets, suppressed) = run(log: &log)
+        return BuildReport(diagnostics: log.sorted, targets: targets, suppressedCells: suppressed, duration: clock.now - start, strict: options.strict)
     }
 
-    private func run(log: inout DiagnosticLog) -> [(String, Int)] {
+    private func run(log: inout DiagnosticLog) -> ([TargetSummary], Int) {
         let source = options.sourceDirectory
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
         let strings = Strings.load(language: config?.language ?? "sv", sourceDirectory: source, log: &log)
-        guard let config else { return [] }
+        guard let config else { return ([], 0) }
         let targets = selectTargets(config, log: &log)
 
-        let pages = ContentLoader(sourceDirectory: source, config: config).load(log: &log)
+        var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
+        let pages = ContentLoader(sourceDirectory: source, config: config).load(data: &data, log: &log)
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
-        guard let templates, let strings else { return [] }
+        guard let templates, let strings else { return ([], data.suppressedCells) }
 
         let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
         var built: [(name: String, files: [OutputFile])] = []
-        var counts: [(String, Int)] = []
+        var summaries: [TargetSummary] = []
         for target in targets {
             let renderer = TargetRenderer(site: site, target: target, templates: templates, strings: strings)
             built.append((target.name, renderer.render(log: &log) + assets))
-            counts.append((target.name, renderer.pages.count))
+            summaries.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
         }
         let failed = log.hasErrors || (options.strict && log.warningCount > 0)
-        guard options.writeOutput, !failed else { return counts }
+        guard options.writeOutput, !failed else { return (summaries, data.suppressedCells) }
         do {
             try OutputWriter(outputDirectory: options.outputDirectory).write(built)
         } catch {
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
         }
-        return counts
+        return (summaries, data.suppressedCells)
     }
 
     private func selectTargets(_ config: SiteConfig, log: inout DiagnosticLog) -> [Target] {

@@ -14,7 +14,7 @@ struct ContentLoader {
     /// Folders under content/ that hold other things than pages.
     static let nonPageFolders: Set<String> = ["data"]
 
-    func load(log: inout DiagnosticLog) -> [Page] {
+    func load(data: inout DataStore, log: inout DiagnosticLog) -> [Page] {
         let files = markdownFiles()
         var originals: [Page] = []
         var translations: [(file: String, text: String)] = []
@@ -28,7 +28,7 @@ struct ContentLoader {
             checkPersonalData(in: text, path: path, log: &log)
             if Self.translationLanguage(of: file) != nil {
                 translations.append((file, text))
-            } else if let page = loadPage(file: file, text: text, original: nil, log: &log) {
+            } else if let page = loadPage(file: file, text: text, original: nil, data: &data, log: &log) {
                 originals.append(page)
             }
         }
@@ -43,7 +43,7 @@ struct ContentLoader {
                           at: SourceLocation(path: "content/" + file, line: 1, column: 1))
                 continue
             }
-            if let page = loadPage(file: file, text: text, original: original, log: &log) {
+            if let page = loadPage(file: file, text: text, original: original, data: &data, log: &log) {
                 pages.append(page)
             }
         }
@@ -71,7 +71,7 @@ struct ContentLoader {
         return String(parts[1])
     }
 
-    private func loadPage(file: String, text: String, original: Page?, log: inout DiagnosticLog) -> Page? {
+    private func loadPage(file: String, text: String, original: Page?, data: inout DataStore, log: inout DiagnosticLog) -> Page? {
         let path = "content/" + file
         let fileStart = SourceLocation(path: path, line: 1, column: 1)
         let name = String((file as NSString).lastPathComponent.dropLast(3))
@@ -107,13 +107,15 @@ struct ContentLoader {
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
         let outline = Markdown.outline(of: source.body)
+        let blockHTML = DataBlocks.render(outline.fencedBlocks, path: path, bodyFirstLine: source.bodyFirstLine,
+                                          minCell: config.minCell, store: &data, log: &log)
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
         let folder = components.dropLast().joined(separator: "/")
         let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, urlPath: urlPath
+            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, blockHTML: blockHTML, urlPath: urlPath
         )
     }
 

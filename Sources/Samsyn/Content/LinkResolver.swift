@@ -1,3 +1,4 @@
+import SamsynData
 import Foundation
 import SamsynMarkdown
 

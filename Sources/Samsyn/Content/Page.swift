@@ -79,6 +79,10 @@ public struct Page: Sendable {
     /// The file line on which the Markdown body starts.
     public var bodyFirstLine: Int
     public var outline: MarkdownOutline
+    /// The HTML of the page's chart and table blocks, by the block's line in the body:
+    /// drawn once, the same in every target.
+    public var blockHTML: [Int: String]
+    public var chartCount: Int { outline.fencedBlocks.count { $0.info == "chart" } }
     /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
     public var urlPath: String
 

@@ -1,3 +1,4 @@
+import SamsynData
 import Foundation
 
 /// Who a page is written for. A page without `audience` is for staff only.

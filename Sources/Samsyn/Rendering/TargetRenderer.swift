@@ -48,6 +48,8 @@ struct TargetRenderer {
     private func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
         let rendered = Markdown.render(page.body, resolveLink: { link in
             resolveLink(link, in: page, log: &log)
+        }, renderBlock: { block in
+            page.blockHTML[block.position.line]
         })
         var context = baseContext(for: page.urlPath, title: page.title, language: page.language)
         context["summary"] = page.summary

@@ -1,7 +1,7 @@
-/// "Did you mean …?" for misspelt ids and names.
-enum Suggestion {
+/// "Did you mean …?" for misspelt ids, names and columns.
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() {
@@ -14,12 +14,12 @@ enum Suggestion {
     }
 
     /// `message` followed by " (did you mean 'x'?)" where there is a likely x.
-    static func message(_ message: String, for word: String, in candidates: some Sequence<String>) -> String {
+    public static func message(_ message: String, for word: String, in candidates: some Sequence<String>) -> String {
         guard let match = closest(to: word, in: candidates) else { return message }
         return "\(message) (did you mean '\(match)'?)"
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,0 +1,275 @@
+import Foundation
+import SamsynCharts
+import SamsynData
+import SamsynMarkdown
+
+/// Samsyn's own fenced blocks: ```` ```chart ```` draws a chart and ```` ```table ```` a table
+/// from a CSV under content/data/, both with a YAML body so the Markdown reads well anywhere.
+struct DataBlocks {
+    static let infoStrings: Set<String> = ["chart", "table"]
+
+    let page: (path: String, bodyFirstLine: Int)
+    let minCell: Int
+    private var chartNumber = 0
+    private var tableNumber = 0
+
+    init(path: String, bodyFirstLine: Int, minCell: Int) {
+        page = (path, bodyFirstLine)
+        self.minCell = minCell
+    }
+
+    /// The HTML of every chart and table block of a page, by the block's line in the body.
+    static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int,
+                       store: inout DataStore, log: inout DiagnosticLog) -> [Int: String] {
+        var renderer = DataBlocks(path: path, bodyFirstLine: bodyFirstLine, minCell: minCell)
+        var html: [Int: String] = [:]
+        for block in blocks where infoStrings.contains(block.info) {
+            html[block.position.line] = renderer.render(block, store: &store, log: &log)
+        }
+        return html
+    }
+
+    private struct ChartSpec: Decodable {
+        var type: String
+        var data: String
+        var x: String
+        var y: OneOrMany<String>
+        var series: String?
+        var unit: String?
+        var title: String
+        var source: String?
+        var label: String?
+        var group_size: String?
+        var orientation: String?
+        var percent: Bool?
+        var decimals: Int?
+        var transpose: Bool?
+        var `where`: [String: OneOrMany<String>]?
+
+        static let keys: Set<String> = ["type", "data", "x", "y", "series", "unit", "title", "source", "label", "group_size",
+                                        "orientation", "percent", "decimals", "transpose", "where"]
+    }
+
+    private struct TableSpec: Decodable {
+        var data: String
+        var title: String
+        var columns: OneOrMany<String>?
+        var source: String?
+        var group_size: String?
+        var `where`: [String: OneOrMany<String>]?
+
+        static let keys: Set<String> = ["data", "title", "columns", "source", "group_size", "where"]
+    }
+
+    /// The HTML of one block, or nil (with errors logged) if it cannot be drawn.
+    mutating func render(_ block: FencedBlock, store: inout DataStore, log: inout DiagnosticLog) -> String? {
+        // The YAML starts on the line after the opening fence.
+        let firstLine = page.bodyFirstLine + block.position.line
+        guard let yaml = YAMLSource(block.body, path: page.path, firstLine: firstLine, log: &log) else { return nil }
+        let known = block.info == "chart" ? ChartSpec.keys : TableSpec.keys
+        for (name, location) in yaml.topLevelKeys where !known.contains(name) {
+            log.error(Suggestion.message("unknown key '\(name)' in a \(block.info) block", for: name, in: known), at: location)
+        }
+        return block.info == "chart" ? renderChart(yaml, store: &store, log: &log) : renderTable(yaml, store: &store, log: &log)
+    }
+
+    private mutating func renderChart(_ yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> String? {
+        guard let spec = yaml.decode(ChartSpec.self, log: &log) else { return nil }
+        let errorsBefore = log.errorCount
+        let kind = ChartKind(rawValue: spec.type)
+        if kind == nil {
+            let names = ChartKind.allCases.map(\.rawValue)
+            log.error(Suggestion.message("unknown chart type '\(spec.type)'; use \(names.joined(separator: ", "))", for: spec.type, in: names),
+                      at: yaml.location(ofKey: "type"))
+        }
+        if let orientation = spec.orientation, !["horizontal", "vertical"].contains(orientation) {
+            log.error("orientation must be horizontal or vertical", at: yaml.location(ofKey: "orientation"))
+        }
+        if let unit = spec.unit, ValueUnit(rawValue: unit) == nil {
+            log.error(Suggestion.message("unknown unit '\(unit)'; use number or percent", for: unit, in: ["number", "percent"]), at: yaml.location(ofKey: "unit"))
+        }
+        guard let table = dataTable(spec.data, groupSize: spec.group_size, yaml: yaml, store: &store, log: &log) else { return nil }
+        var columnKeys: [(name: String, keyPath: [any CodingKey])] = [(spec.x, [PlainKey("x")])]
+        columnKeys += spec.y.values.enumerated().map { ($1, [PlainKey("y"), IndexKey($0)]) }
+        if let series = spec.series { columnKeys.append((series, [PlainKey("series")])) }
+        columnKeys += (spec.where ?? [:]).keys.sorted().map { ($0, [PlainKey("where"), PlainKey($0)]) }
+        checkColumns(columnKeys, in: table, yaml: yaml, log: &log)
+        for (name, keyPath) in columnKeys.dropFirst().prefix(spec.y.values.count) where table.columnIndex(name).map({ !table.columns[$0].type.isNumeric }) == true {
+            log.error("the column '\(name)' holds text; y must name columns of numbers", at: yaml.location(of: keyPath))
+        }
+        guard let kind, log.errorCount == errorsBefore else { return nil }
+
+        let rows = filteredRows(table, where: spec.where)
+        guard var data = shape(table, rows: rows, x: spec.x, y: spec.y.values, series: spec.series, yaml: yaml, log: &log) else { return nil }
+        if spec.transpose == true { data = Self.transposed(data, categoryLabel: spec.label ?? table.columns[table.columnIndex(spec.series ?? spec.x)!].label) }
+        let yColumns = spec.y.values.compactMap { table.columnIndex($0) }.map { table.columns[$0] }
+        let unit = spec.unit.flatMap(ValueUnit.init) ?? (yColumns.allSatisfy { $0.type == .percent } ? .percent : .number)
+        chartNumber += 1
+        let options = ChartOptions(
+            kind: kind, horizontal: spec.orientation == "horizontal", percentStack: spec.percent ?? false, unit: unit,
+            decimals: spec.decimals ?? yColumns.map(\.decimals).max() ?? 0, title: spec.title,
+            valueLabel: spec.label ?? (yColumns.count == 1 ? yColumns[0].label : spec.title),
+            source: spec.source, number: chartNumber, minCell: minCell
+        )
+        store.countChart()
+        return ChartRenderer().figure(data, options: options)
+    }
+
+    private mutating func renderTable(_ yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> String? {
+        guard let spec = yaml.decode(TableSpec.self, log: &log) else { return nil }
+        let errorsBefore = log.errorCount
+        guard let table = dataTable(spec.data, groupSize: spec.group_size, yaml: yaml, store: &store, log: &log) else { return nil }
+        let picked = spec.columns?.values ?? table.columns.map(\.name)
+        var columnKeys = picked.enumerated().map { ($1, [PlainKey("columns"), IndexKey($0)] as [any CodingKey]) }
+        columnKeys += (spec.where ?? [:]).keys.sorted().map { ($0, [PlainKey("where"), PlainKey($0)]) }
+        checkColumns(columnKeys, in: table, yaml: yaml, log: &log)
+        guard log.errorCount == errorsBefore else { return nil }
+
+        let indexes = picked.compactMap { table.columnIndex($0) }
+        let columns = indexes.map { table.columns[$0] }
+        let rows = filteredRows(table, where: spec.where).map { row in
+            indexes.enumerated().map { position, index -> TableCell in
+                switch table.rows[row][index] {
+                case .text(let text): return position == 0 ? .header(text) : .text(text)
+                case .number(let number): return .value(.value(number))
+                case .suppressed: return .value(.withheld)
+                case .empty: return columns[position].type.isNumeric ? .value(.missing) : .text("")
+                }
+            }
+        }
+        tableNumber += 1
+        let caption = "Tabell \(tableNumber). \(spec.title)"
+        // Columns keep their own number of decimals and percent signs.
+        var html = "<figure class=\"data-figure\">\n"
+        let numericFrom = columns.firstIndex { $0.type.isNumeric } ?? columns.count
+        html += TableHTML.render(caption: caption, headers: columns.map(\.label), numericFrom: numericFrom, rows: rows, format: { column, value in
+            let settings = columns[column]
+            return settings.type == .percent
+                ? SwedishNumberFormat.percent(value, decimals: settings.decimals)
+                : SwedishNumberFormat.format(value, decimals: settings.decimals)
+        })
+        var notes: [String] = []
+        if let source = spec.source { notes.append("Källa: \(Self.escape(source))") }
+        if rows.contains(where: { $0.contains(.value(.withheld)) }) {
+            notes.append("<code>..</code> = färre än \(minCell) elever, uppgiften visas inte")
+        }
+        if !notes.isEmpty { html += "<p class=\"chart-note\">\(notes.joined(separator: ". ")).</p>\n" }
+        return html + "</figure>\n"
+    }
+
+    // MARK: Helpers
+
+    private func dataTable(_ file: String, groupSize: String?, yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> DataTable? {
+        guard store.fileNames.contains(file) else {
+            log.error(Suggestion.message("no data file '\(DataStore.folder)/\(file)'", for: file, in: store.fileNames), at: yaml.location(ofKey: "data"))
+            return nil
+        }
+        if let groupSize, let base = store.table(file, log: &log), base.columnIndex(groupSize) == nil {
+            log.error(TableReader.unknownColumnMessage(groupSize, in: base.columns.map(\.name)), at: yaml.location(ofKey: "group_size"))
+            return nil
+        }
+        return store.table(file, groupSize: groupSize, log: &log)
+    }
+
+    private func checkColumns(_ names: [(name: String, keyPath: [any CodingKey])], in table: DataTable, yaml: YAMLSource, log: inout DiagnosticLog) {
+        for (name, keyPath) in names where table.columnIndex(name) == nil {
+            log.error(TableReader.unknownColumnMessage(name, in: table.columns.map(\.name)), at: yaml.location(of: keyPath))
+        }
+    }
+
+    /// Rows whose cells match every `where:` condition (one value, or any of a list).
+    private func filteredRows(_ table: DataTable, where conditions: [String: OneOrMany<String>]?) -> [Int] {
+        table.rows.indices.filter { row in
+            (conditions ?? [:]).allSatisfy { column, allowed in
+                guard let index = table.columnIndex(column) else { return false }
+                return allowed.values.contains { Self.matches(table.rows[row][index], $0) }
+            }
+        }
+    }
+
+    private static func matches(_ cell: Cell, _ wanted: String) -> Bool {
+        switch cell {
+        case .text(let text): return text == wanted
+        case .number(let number): return SwedishNumber.parse(wanted)?.value == number
+        case .empty: return wanted.isEmpty
+        case .suppressed: return false
+        }
+    }
+
+    /// Categories from `x` in the order they first appear; one series per value of `series`,
+    /// or per `y` column when there is no `series`.
+    private func shape(_ table: DataTable, rows: [Int], x: String, y: [String], series: String?, yaml: YAMLSource, log: inout DiagnosticLog) -> ChartData? {
+        let xIndex = table.columnIndex(x)!
+        func label(_ cell: Cell) -> String {
+            switch cell {
+            case .text(let text): return text
+            case .number(let number): return SwedishNumberFormat.format(number, decimals: table.columns[xIndex].decimals)
+            default: return ""
+            }
+        }
+        func value(_ cell: Cell) -> ChartValue {
+            switch cell {
+            case .number(let number): return .value(number)
+            case .suppressed: return .withheld
+            default: return .missing
+            }
+        }
+        var categories: [String] = []
+        for row in rows where !categories.contains(label(table.rows[row][xIndex])) { categories.append(label(table.rows[row][xIndex])) }
+        let categoryLabel = table.columns[xIndex].label
+        guard !categories.isEmpty else {
+            log.error("no rows to draw: the data has none, or 'where' matches none", at: yaml.start)
+            return nil
+        }
+        if let series, let seriesIndex = table.columnIndex(series) {
+            let yIndex = table.columnIndex(y[0])!
+            var names: [String] = []
+            for row in rows where !names.contains(label(table.rows[row][seriesIndex])) { names.append(label(table.rows[row][seriesIndex])) }
+            var values = Dictionary(uniqueKeysWithValues: names.map { ($0, Array(repeating: ChartValue.missing, count: categories.count)) })
+            for row in rows {
+                let name = label(table.rows[row][seriesIndex]), category = categories.firstIndex(of: label(table.rows[row][xIndex]))!
+                if values[name]![category] != .missing {
+                    log.error("more than one row for \(x) '\(categories[category])' and \(series) '\(name)' (line \(table.rowLines[row]) of the data); narrow it with 'where'",
+                              at: yaml.location(ofKey: "series"))
+                    return nil
+                }
+                values[name]![category] = value(table.rows[row][yIndex])
+            }
+            return ChartData(categories: categories, series: names.map { ChartSeries(name: $0, values: values[$0]!) },
+                             categoryLabel: categoryLabel, seriesLabel: table.columns[seriesIndex].label)
+        }
+        var seriesList: [ChartSeries] = []
+        for column in y {
+            let index = table.columnIndex(column)!
+            var values = Array(repeating: ChartValue.missing, count: categories.count)
+            for row in rows {
+                let category = categories.firstIndex(of: label(table.rows[row][xIndex]))!
+                if values[category] != .missing {
+                    log.error("more than one row for \(x) '\(categories[category])' (line \(table.rowLines[row]) of the data); add 'series' or narrow it with 'where'",
+                              at: yaml.location(ofKey: "x"))
+                    return nil
+                }
+                values[category] = value(table.rows[row][index])
+            }
+            seriesList.append(ChartSeries(name: table.columns[index].label, values: values))
+        }
+        return ChartData(categories: categories, series: seriesList, categoryLabel: categoryLabel, seriesLabel: y.count == 1 ? "" : "Mått")
+    }
+
+    /// Categories become series and series categories: bands over time become stacks per time.
+    static func transposed(_ data: ChartData, categoryLabel: String) -> ChartData {
+        ChartData(
+            categories: data.series.map(\.name),
+            series: data.categories.indices.map { index in
+                ChartSeries(name: data.categories[index], values: data.series.map { $0.values[index] })
+            },
+            categoryLabel: categoryLabel,
+            seriesLabel: data.categoryLabel
+        )
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Draws a chart as a `<figure>`: a caption with number, title and source, an inline SVG
+/// with `role="img"`, `<title>` and `<desc>`, a legend where direct labels do not fit, the
+/// same numbers as an HTML table, and a note on withheld values. No JavaScript.
+public struct ChartRenderer: Sendable {
+    public var text: ChartText
+
+    public init(text: ChartText = ChartText()) {
+        self.text = text
+    }
+
+    static let width = 640.0
+    static let inkColour = "#1b1b1b"
+    static let gridColour = "#d5dae0"
+    static let axisColour = "#4a4a4a"
+
+    public func figure(_ data: ChartData, options: ChartOptions) -> String {
+        let id = "figur-\(options.number)"
+        let format = valueFormatter(options)
+        let plot = ChartPlot(data: drawable(data, options), options: options, format: format)
+        let description = ChartDescription(data: data, options: options, text: text, format: format).sentence
+        let (svgBody, height, legendNeeded) = plot.draw()
+        var html = "<figure class=\"chart chart-\(options.kind.rawValue)\" id=\"\(id)\">\n"
+        html += "<figcaption><span class=\"figure-number\">\(text.figure) \(options.number).</span> \(Markup.escape(options.title))"
+        if let source = options.source {
+            html += "<span class=\"figure-source\">\(text.source): \(Markup.escape(source))</span>"
+        }
+        html += "</figcaption>\n"
+        html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(id)-titel \(id)-beskrivning\" font-size=\"\(Int(TextMetrics.fontSize))\">\n"
+        html += "<title id=\"\(id)-titel\">\(Markup.escape(options.title))</title>\n"
+        html += "<desc id=\"\(id)-beskrivning\">\(Markup.escape(description))</desc>\n"
+        html += svgBody
+        html += "</svg>\n"
+        if legendNeeded { html += legend(data, options) }
+        html += dataTable(data, options, format: format)
+        html += notes(data, options)
+        html += "</figure>\n"
+        return html
+    }
+
+    /// A 100 % stack with a withheld part would give that part away (100 minus the rest):
+    /// the whole stack is withheld.
+    private func drawable(_ data: ChartData, _ options: ChartOptions) -> ChartData {
+        guard options.kind == .stackedBar, options.percentStack else { return data }
+        var result = data
+        for category in data.categories.indices where data.series.contains(where: { $0.values[category] == .withheld }) {
+            for series in result.series.indices { result.series[series].values[category] = .withheld }
+        }
+        return result
+    }
+
+    private func valueFormatter(_ options: ChartOptions) -> @Sendable (Double) -> String {
+        let decimals = options.decimals, percent = options.unit == .percent
+        return { value in
+            percent ? SwedishNumberFormat.percent(value, decimals: decimals) : SwedishNumberFormat.format(value, decimals: decimals)
+        }
+    }
+
+    private func legend(_ data: ChartData, _ options: ChartOptions) -> String {
+        var html = "<ul class=\"chart-legend\">\n"
+        for (index, series) in data.series.enumerated() {
+            let style = Palette.style(index)
+            var canvas = SVGCanvas()
+            if options.kind == .line {
+                canvas.line(x1: 2, y1: 8, x2: 30, y2: 8, stroke: style.colour, width: 2.5, dash: style.dash)
+                canvas.marker(style.marker, x: 16, y: 8, colour: style.colour)
+            } else {
+                canvas.rect(x: 8, y: 1, width: 14, height: 14, fill: style.colour)
+            }
+            html += "<li><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 16\" width=\"32\" height=\"16\" aria-hidden=\"true\">\(canvas.body)</svg>\(Markup.escape(series.name))</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    private func dataTable(_ data: ChartData, _ options: ChartOptions, format: (Double) -> String) -> String {
+        let caption = ChartText.fill(text.tableCaption, ["n": String(options.number)])
+        // Whichever way round gives fewer columns, so the table fits a phone.
+        if data.series.count > data.categories.count {
+            let headers = [data.seriesLabel] + data.categories
+            let rows = data.series.map { series in [TableCell.header(series.name)] + series.values.map { TableCell.value($0) } }
+            return TableHTML.render(caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
+        }
+        var headers = [data.categoryLabel]
+        headers += data.series.count == 1 ? [options.valueLabel] : data.series.map(\.name)
+        let rows = data.categories.enumerated().map { index, category in
+            [TableCell.header(category)] + data.series.map { TableCell.value($0.values[index]) }
+        }
+        return TableHTML.render(caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
+    }
+
+    private func notes(_ data: ChartData, _ options: ChartOptions) -> String {
+        var notes: [String] = []
+        if data.withheldCount > 0 || (options.percentStack && drawable(data, options).withheldCount > 0) {
+            notes.append("<code>..</code> = " + Markup.escape(ChartText.fill(text.withheldNote, ["n": String(options.minCell)])))
+        }
+        if data.series.contains(where: { $0.values.contains(.missing) }) {
+            notes.append("– = " + Markup.escape(text.missingNote))
+        }
+        return notes.isEmpty ? "" : "<p class=\"chart-note\">\(notes.joined(separator: "; ")).</p>\n"
+    }
+}
+
+/// One cell of a rendered table.
+public enum TableCell: Sendable, Equatable {
+    /// The row's heading (`<th scope="row">`).
+    case header(String)
+    case text(String)
+    case value(ChartValue)
+}
+
+/// Tables as Swedish statistics print them: numbers right-aligned with Swedish formatting,
+/// withheld values as `..`, missing ones as `–`.
+public enum TableHTML {
+    /// - Parameter format: the text of a number in a given column.
+    public static func render(caption: String, headers: [String], numericFrom: Int, rows: [[TableCell]],
+                              format: (_ column: Int, _ value: Double) -> String, className: String = "data-table") -> String {
+        var html = "<div class=\"table-scroll\">\n<table class=\"\(className)\">\n<caption>\(Markup.escape(caption))</caption>\n<thead>\n<tr>"
+        for (index, header) in headers.enumerated() {
+            html += "<th scope=\"col\"\(index >= numericFrom ? " class=\"numeric\"" : "")>\(Markup.escape(header))</th>"
+        }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        for row in rows {
+            html += "<tr>"
+            for (column, cell) in row.enumerated() {
+                switch cell {
+                case .header(let label): html += "<th scope=\"row\">\(Markup.escape(label))</th>"
+                case .text(let label): html += "<td>\(Markup.escape(label))</td>"
+                case .value(.value(let number)): html += "<td class=\"numeric\">\(format(column, number))</td>"
+                case .value(.withheld): html += "<td class=\"numeric\">..</td>"
+                case .value(.missing): html += "<td class=\"numeric\">–</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</div>\n"
+    }
+}

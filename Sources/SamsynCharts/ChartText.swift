@@ -1,0 +1,34 @@
+/// Every word a chart shows readers, in Swedish; another language passes its own.
+public struct ChartText: Sendable {
+    public var figure = "Figur"
+    public var source = "Källa"
+    /// `{n}` is the smallest group published.
+    public var withheldNote = "färre än {n} elever, uppgiften visas inte"
+    public var missingNote = "uppgift saknas"
+    /// `{n}` is the figure's number.
+    public var tableCaption = "Siffrorna i figur {n}"
+    public var kindNames: [ChartKind: String] = [
+        .bar: "Stapeldiagram", .groupedBar: "Stapeldiagram", .stackedBar: "Staplat stapeldiagram", .line: "Linjediagram",
+    ]
+    public var percentStackName = "Staplat stapeldiagram där varje stapel är 100 procent"
+    public var over = "över"
+    public var per = "per"
+    public var forSeries = "för"
+    public var and = "och"
+    public var groups = "grupper"
+    /// `{label}`, `{value}`.
+    public var highest = "Högst är {label} med {value}."
+    public var lowest = "Lägst är {label} med {value}."
+    /// `{first}`, `{last}`, `{from}`, `{to}`.
+    public var changeOne = "Från {first} till {last} ändrades värdet från {from} till {to}."
+    public var changeMean = "Från {first} till {last} ändrades genomsnittet för serierna från {from} till {to}."
+    /// `{count}`.
+    public var withheldSentence = "{count} värden visas inte eftersom grupperna är för små."
+    public var shareNote = "Stapelns delar visar andelar av stapelns summa."
+
+    public init() {}
+
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Turns the bytes of a CSV file into a typed, disclosure-controlled `DataTable`.
+public struct TableReader: Sendable {
+    public var minCell: Int
+
+    public init(minCell: Int) {
+        self.minCell = minCell
+    }
+
+    /// Cells that mean "no value" in Swedish official statistics, besides an empty cell.
+    static let missingMarkers: Set<String> = ["..", "–", "-", "—", "x"]
+
+    /// Column names that say the column holds people: never published, whatever is in them.
+    /// Parts of a column name (`elevnamn`, `Personnummer`) and whole words (`name`, `pnr`).
+    static let personalColumnParts = ["namn", "personnummer", "personnr", "samordningsnummer", "personid"]
+    static let personalColumnWords: Set<String> = ["name", "names", "pnr", "ssn"]
+
+    public func read(_ data: Data, name: String, schema: TableSchema = TableSchema()) -> (table: DataTable?, issues: [DataIssue]) {
+        var issues: [DataIssue] = []
+        let (text, _) = TextDecoding.decode(data)
+        let rows: [[CSVField]]
+        do {
+            rows = try CSVParser.parse(text)
+        } catch {
+            return (nil, [.error(error.message, line: error.line, column: error.column)])
+        }
+        guard let header = rows.first else {
+            return (nil, [.error("the file is empty; the first row must name the columns", line: 1, column: 1)])
+        }
+        let names = header.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        issues += checkHeader(header, names: names)
+        issues += checkPersonalIdentityNumbers(rows)
+
+        var body: [[CSVField]] = []
+        for row in rows.dropFirst() {
+            if row.count != names.count {
+                issues.append(.error("the row has \(row.count) field\(row.count == 1 ? "" : "s"), but the header names \(names.count) columns",
+                                     line: row[0].line, column: 1))
+            } else {
+                body.append(row)
+            }
+        }
+        for (column, settings) in schema.columns.sorted(by: { $0.key < $1.key }) where !names.contains(column) {
+            issues.append(.error(Self.unknownColumnMessage(column, in: names) + " (named in the sidecar file)", line: 1, column: 1))
+            _ = settings
+        }
+        if let groupSize = schema.groupSize, !names.contains(groupSize) {
+            issues.append(.error(Self.unknownColumnMessage(groupSize, in: names) + " (group_size in the sidecar file)", line: 1, column: 1))
+        }
+        guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
+
+        var columns: [Column] = []
+        var cells = Array(repeating: [Cell](), count: body.count)
+        for (index, name) in names.enumerated() {
+            let fields = body.map { $0[index] }
+            let settings = schema.columns[name]
+            let (column, values, columnIssues) = typedColumn(name: name, fields: fields, settings: settings, isGroupSize: schema.groupSize == name)
+            columns.append(column)
+            issues += columnIssues
+            for row in values.indices { cells[row].append(values[row]) }
+        }
+        guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
+
+        var table = DataTable(
+            name: name, columns: columns, rows: cells, groupSizeColumn: schema.groupSize,
+            primarySuppressed: 0, secondarySuppressed: 0, rowLines: body.map { $0[0].line }
+        )
+        DisclosureControl(minCell: minCell).apply(to: &table)
+        return (table, issues)
+    }
+
+    public static func unknownColumnMessage(_ name: String, in names: [String]) -> String {
+        let message = "no column '\(name)'"
+        if let nearest = Suggestion.closest(to: name, in: names) {
+            return message + " (did you mean '\(nearest)'?)"
+        }
+        return message + "; the columns are \(names.map { "'\($0)'" }.joined(separator: ", "))"
+    }
+
+    private func checkHeader(_ header: [CSVField], names: [String]) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        var seen = Set<String>()
+        for (field, name) in zip(header, names) {
+            if name.isEmpty {
+                issues.append(.error("a column has no name", line: field.line, column: field.column))
+            } else if !seen.insert(name).inserted {
+                issues.append(.error("the column name '\(name)' appears twice", line: field.line, column: field.column))
+            }
+            let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            let words = folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            if Self.personalColumnParts.contains(where: folded.contains) || words.contains(where: Self.personalColumnWords.contains) {
+                issues.append(.error("the column '\(name)' holds names or identity numbers; personal data must never be published",
+                                     line: field.line, column: field.column))
+            }
+        }
+        return issues
+    }
+
+    private func checkPersonalIdentityNumbers(_ rows: [[CSVField]]) -> [DataIssue] {
+        rows.flatMap { row in
+            row.flatMap { field in
+                PersonalIdentityNumberScanner.matches(in: field.text).map { match in
+                    DataIssue.error("this looks like a personal identity number (\(match.text.dropLast(4))XXXX); personal data must never be published",
+                                    line: field.line, column: field.column + match.offset)
+                }
+            }
+        }
+    }
+
+    private func typedColumn(name: String, fields: [CSVField], settings: TableSchema.ColumnSettings?, isGroupSize: Bool)
+        -> (Column, [Cell], [DataIssue]) {
+        let present = fields.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && !Self.missingMarkers.contains($0.text.trimmingCharacters(in: .whitespaces)) }
+        let parsed = present.map { SwedishNumber.parse($0.text) }
+        let parsedCount = parsed.count { $0 != nil }
+        var type = settings?.type
+        if type == nil {
+            // A column is numeric when most of its values are numbers; the rest are then errors.
+            if !present.isEmpty, parsedCount * 2 > present.count {
+                let looksLikePercent = parsed.contains { $0?.isPercent == true } || name.hasSuffix("_procent") || name.hasSuffix("procent")
+                type = looksLikePercent ? .percent : parsed.allSatisfy { $0.map { $0.value.rounded() == $0.value && $0.decimals == 0 } ?? true } ? .integer : .number
+            } else {
+                type = .text
+            }
+        }
+        if isGroupSize, type == .text { type = .integer }
+        let resolvedType = type ?? .text
+        var issues: [DataIssue] = []
+        var decimals = 0
+        let cells: [Cell] = fields.map { field in
+            let text = field.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || (resolvedType.isNumeric && Self.missingMarkers.contains(text)) { return .empty }
+            guard resolvedType.isNumeric else { return .text(field.text) }
+            guard let number = SwedishNumber.parse(text) else {
+                issues.append(.error("'\(text)' is not a number, but the column '\(name)' holds numbers", line: field.line, column: field.column))
+                return .empty
+            }
+            decimals = max(decimals, min(number.decimals, 2))
+            return .number(number.value)
+        }
+        let label = settings?.label ?? Self.defaultLabel(name)
+        return (Column(name: name, label: label, type: resolvedType, decimals: resolvedType == .integer ? 0 : decimals), cells, issues)
+    }
+
+    /// `ogiltig_franvaro_procent` → `Ogiltig franvaro procent`: readable until a sidecar gives a label.
+    static func defaultLabel(_ name: String) -> String {
+        let spaced = name.replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+}
