@@ -12,8 +12,18 @@ struct ChartPlot {
     private let lineHeight = TextMetrics.lineHeight
 
     func draw() -> (String, Double, Bool) {
-        if options.kind != .line, options.horizontal { return drawHorizontalBars() }
+        if options.kind != .line, options.horizontal || !categoryLabelsFitUnderBars { return drawHorizontalBars() }
         return drawVertical()
+    }
+
+    /// Bars whose labels would have to be thinned out are drawn horizontally instead, where
+    /// every label has room; a line over time may skip some labels, a bar may not.
+    private var categoryLabelsFitUnderBars: Bool {
+        let band = (width - 80) / Double(max(data.categories.count, 1)) - 6
+        return data.categories.allSatisfy { label in
+            label.split(separator: " ").allSatisfy { TextMetrics.width(String($0)) <= band }
+                && TextMetrics.wrap(label, width: band, maxLines: 4).count <= 3
+        }
     }
 
     // MARK: Values

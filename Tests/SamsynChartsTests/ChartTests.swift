@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import SamsynCharts
+
+@Suite struct ScaleTests {
+    @Test func niceSteps() {
+        #expect(LinearScale.niceStep(for: 1.73) == 2)
+        #expect(LinearScale.niceStep(for: 0.82) == 1)
+        #expect(LinearScale.niceStep(for: 23) == 25)
+        #expect(LinearScale.niceStep(for: 41) == 50)
+        #expect(LinearScale.niceStep(for: 160) == 200)
+    }
+
+    @Test func ticksCoverTheDataFromZero() {
+        #expect(LinearScale(minValue: 0.32, maxValue: 8.65, range: (0, 100)).ticks == [0, 2, 4, 6, 8, 10])
+        #expect(LinearScale(minValue: 0, maxValue: 100, range: (0, 100)).ticks == [0, 20, 40, 60, 80, 100])
+        #expect(LinearScale(minValue: 3.2, maxValue: 4.1, range: (0, 100)).ticks == [0, 1, 2, 3, 4, 5])
+        #expect(LinearScale(minValue: 0, maxValue: 58, range: (0, 100)).ticks == [0, 20, 40, 60])
+    }
+
+    @Test func negativeValuesExtendTheDomainBelowZero() {
+        let scale = LinearScale(minValue: -3, maxValue: 7, range: (0, 100))
+        #expect(scale.ticks.first! < 0)
+        #expect(scale.ticks.contains(0))
+    }
+
+    @Test func positionsRunEitherWay() {
+        let scale = LinearScale(minValue: 0, maxValue: 10, range: (200, 0))
+        #expect(scale.position(0) == 200)
+        #expect(scale.position(10) == 0)
+        #expect(scale.tickDecimals == 0)
+        #expect(LinearScale(minValue: 0, maxValue: 1.2, range: (0, 1)).tickDecimals == 2)
+    }
+}
+
+@Suite struct PaletteTests {
+    @Test func everyColourHasThreeToOneAgainstWhiteAndCarriesWhiteText() {
+        for colour in Palette.colours {
+            #expect(Palette.contrast(colour, "#ffffff") >= 3, "\(colour) as a mark on white")
+            #expect(Palette.contrast(colour, "#ffffff") >= 4.5, "white text on \(colour)")
+        }
+    }
+
+    @Test func textAndAxesAreDarkEnough() {
+        #expect(Palette.contrast(ChartRenderer.inkColour, "#ffffff") >= 4.5)
+        #expect(Palette.contrast(ChartRenderer.axisColour, "#ffffff") >= 3)
+    }
+
+    @Test func seriesDifferInMoreThanColour() {
+        let styles = (0..<8).map(Palette.style)
+        #expect(Set(styles.map { "\($0.dash ?? "solid")" }).count == 8)
+        #expect(Set(styles.map { "\($0.marker)" }).count == 6)
+    }
+}
+
+@Suite struct ChartRenderingTests {
+    static let terms = ["VT 2012", "HT 2012", "VT 2013", "HT 2013", "VT 2014"]
+    static let absence = ChartData(
+        categories: terms,
+        series: [
+            ChartSeries(name: "Borgsmoskolan", values: [8.65, 4.30, 4.97, 2.99, 5.17].map { .value($0) }),
+            ChartSeries(name: "Enebyskolan", values: [3.21, 1.19, 1.89, 0.94, 1.76].map { .value($0) }),
+        ],
+        categoryLabel: "Termin", seriesLabel: "Skola"
+    )
+
+    func render(_ data: ChartData, _ kind: ChartKind, horizontal: Bool = false, percent: Bool = false, unit: ValueUnit = .percent) -> String {
+        ChartRenderer().figure(data, options: ChartOptions(
+            kind: kind, horizontal: horizontal, percentStack: percent, unit: unit, decimals: 2,
+            title: "Ogiltig frånvaro per skola och termin", valueLabel: "Ogiltig frånvaro", source: "Alla barn i skolan, tabell 2", number: 3
+        ))
+    }
+
+    @Test func figureIsAccessible() {
+        let html = render(Self.absence, .line)
+        #expect(html.hasPrefix("<figure class=\"chart chart-line\" id=\"figur-3\">"))
+        #expect(html.contains(#"role="img" aria-labelledby="figur-3-titel figur-3-beskrivning""#))
+        #expect(html.contains(#"<title id="figur-3-titel">Ogiltig frånvaro per skola och termin</title>"#))
+        #expect(html.contains("<figcaption><span class=\"figure-number\">Figur 3.</span> Ogiltig frånvaro per skola och termin<span class=\"figure-source\">Källa: Alla barn i skolan, tabell 2</span></figcaption>"))
+        #expect(html.contains("<caption>Siffrorna i figur 3</caption>"))
+        #expect(html.contains(#"<th scope="col" class="numeric">Borgsmoskolan</th>"#))
+        #expect(html.contains(#"<th scope="row">VT 2012</th><td class="numeric">8,65"# + "\u{00A0}%</td>"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func descriptionSaysWhatTheChartShows() {
+        let html = render(Self.absence, .line)
+        let desc = html.components(separatedBy: "<desc id=\"figur-3-beskrivning\">")[1].components(separatedBy: "</desc>")[0]
+        #expect(desc == "Linjediagram över ogiltig frånvaro per termin för Borgsmoskolan och Enebyskolan. "
+            + "Högst är Borgsmoskolan, VT 2012 med 8,65\u{00A0}%. Lägst är Enebyskolan, HT 2013 med 0,94\u{00A0}%. "
+            + "Från VT 2012 till VT 2014 ändrades genomsnittet för serierna från 5,93\u{00A0}% till 3,47\u{00A0}%.")
+    }
+
+    @Test func linesWithRoomGetDirectLabelsAndNoLegend() {
+        let html = render(Self.absence, .line)
+        #expect(!html.contains("chart-legend"))
+        #expect(html.contains(">Borgsmoskolan</text>"))
+        #expect(html.contains("stroke-dasharray=\"8 4\""), "the second line is dashed")
+    }
+
+    @Test func barsWithSeveralSeriesGetALegend() {
+        let html = render(Self.absence, .groupedBar)
+        #expect(html.contains("<ul class=\"chart-legend\">"))
+        #expect(html.contains("</svg>Enebyskolan</li>"))
+    }
+
+    @Test func withheldValuesAreShownAsDotsAndNeverAsNumbers() {
+        var data = Self.absence
+        data.series[1].values[2] = .withheld
+        let html = render(data, .groupedBar)
+        #expect(html.contains(#"<td class="numeric">..</td>"#))
+        #expect(html.contains("<code>..</code> = färre än 10 elever, uppgiften visas inte"))
+        #expect(html.contains("1 värden visas inte eftersom grupperna är för små."))
+        #expect(!html.contains("1,89"))
+    }
+
+    @Test func aWithheldPartHidesTheWhole100PercentStack() {
+        let data = ChartData(categories: ["Vid start", "Efter 1 år"], series: [
+            ChartSeries(name: "0-20 %", values: [.value(22), .value(39)]),
+            ChartSeries(name: "20-40 %", values: [.value(25), .withheld]),
+            ChartSeries(name: "40-100 %", values: [.value(53), .value(50)]),
+        ], categoryLabel: "Tidpunkt")
+        let html = render(data, .stackedBar, percent: true)
+        let svg = html.components(separatedBy: "</svg>")[0]
+        // 100 − 39 − 50 would give the withheld 11 away: "Efter 1 år" draws no shares at all.
+        #expect(!svg.contains(">39\u{00A0}%<"))
+        #expect(!svg.contains(">50\u{00A0}%<"))
+        #expect(svg.contains(">22\u{00A0}%<"))
+    }
+
+    @Test func authorTextIsEscapedEverywhere() {
+        let data = ChartData(categories: ["<script>alert(1)</script>"], series: [ChartSeries(name: "\"x\" & y", values: [.value(1)])], categoryLabel: "A<b>")
+        let html = render(data, .bar)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;"))
+    }
+
+    @Test func tableTurnsSoItHasFewerColumns() {
+        let data = ChartData(categories: ["VT 2012"], series: (1...5).map { ChartSeries(name: "Skola \($0)", values: [.value(Double($0))]) },
+                             categoryLabel: "Termin", seriesLabel: "Skola")
+        let html = render(data, .groupedBar)
+        #expect(html.contains(#"<th scope="col">Skola</th><th scope="col" class="numeric">VT 2012</th>"#))
+        #expect(html.contains(#"<th scope="row">Skola 5</th>"#))
+    }
+}
+
+/// The SVG of one chart of each type, compared with a file under Snapshots/. Run with
+/// SAMSYN_RECORD_SNAPSHOTS=1 to write them after a deliberate change, then review the diff.
+@Suite struct ChartSnapshotTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    static let cases: [(name: String, kind: ChartKind, horizontal: Bool, percent: Bool)] = [
+        ("bar-vertical", .bar, false, false),
+        ("bar-horizontal", .bar, true, false),
+        ("grouped-bar", .groupedBar, false, false),
+        ("stacked-bar", .stackedBar, false, false),
+        ("stacked-bar-percent", .stackedBar, false, true),
+        ("line", .line, false, false),
+    ]
+
+    static func data(for kind: ChartKind) -> ChartData {
+        if kind == .bar {
+            return ChartData(categories: ["Stödsamtal till förälder", "Konsultation skola/pedagog/elevhälsa", "Stödsamtal med barnet", "Nulägeskartläggning"],
+                             series: [ChartSeries(name: "Antal barn", values: [58, 51, 48, 40].map { .value($0) })], categoryLabel: "Insats")
+        }
+        return ChartData(categories: ["Vid start", "Efter 3 månader", "Efter 1 år"], series: [
+            ChartSeries(name: "0-20 %", values: [22, 45, 39].map { .value($0) }),
+            ChartSeries(name: "20-40 %", values: [25, 13, 3].map { .value($0) }),
+            ChartSeries(name: "40-100 %", values: [51, 28, 26].map { .value($0) }),
+        ], categoryLabel: "Tidpunkt", seriesLabel: "Frånvaroband")
+    }
+
+    @Test(arguments: cases.map(\.name))
+    func snapshot(_ name: String) throws {
+        let item = Self.cases.first { $0.name == name }!
+        let html = ChartRenderer().figure(Self.data(for: item.kind), options: ChartOptions(
+            kind: item.kind, horizontal: item.horizontal, percentStack: item.percent, unit: item.kind == .bar ? .number : .percent,
+            title: "Test \(name)", valueLabel: item.kind == .bar ? "Antal barn" : "Andel", number: 1
+        ))
+        let file = Self.directory.appendingPathComponent("\(name).html")
+        if ProcessInfo.processInfo.environment["SAMSYN_RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try html.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(html == expected, "differs from \(file.lastPathComponent); rerun with SAMSYN_RECORD_SNAPSHOTS=1 if the change is intended")
+    }
+}
