@@ -62,11 +62,29 @@ enum TextMetrics {
     static let lineHeight = 17.0
 
     static func width(_ text: String, fontSize: Double = fontSize) -> Double {
-        text.reduce(0) { width, character in
+        if let ascii = asciiWidth(text) { return ascii * fontSize }
+        return text.reduce(0) { width, character in
             // Generous: DejaVu Sans, a common fallback, is wide; a label cut off is worse than space left over.
             let factor: Double = character.isUppercase ? 0.72 : character == " " ? 0.32 : "ilj.,:;|!'".contains(character) ? 0.3 : character.isNumber ? 0.64 : 0.62
             return width + factor * fontSize
         }
+    }
+
+    /// The same measure for ASCII text, by byte, without Unicode property look-ups.
+    private static func asciiWidth(_ text: String) -> Double? {
+        var width = 0.0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): width += 0.72
+            case UInt8(ascii: " "): width += 0.32
+            case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"),
+                 UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "'"): width += 0.3
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): width += 0.64
+            case 0x80...: return nil
+            default: width += 0.62
+            }
+        }
+        return width
     }
 
     /// Words wrapped into lines no wider than `width`, at most `maxLines` (the last shortened with "…").

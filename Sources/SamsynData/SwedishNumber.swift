@@ -9,6 +9,7 @@ public enum SwedishNumber {
     }
 
     public static func parse(_ text: String) -> Parsed? {
+        if let plain = parsePlain(text) { return plain }
         var body = Substring(text.trimmingCharacters(in: [" ", "\t", "\u{00A0}", "\u{202F}"]))
         guard !body.isEmpty else { return nil }
         var isPercent = false
@@ -42,6 +43,28 @@ public enum SwedishNumber {
         else { return nil }
         let decimals = normalised.firstIndex(of: ".").map { normalised.distance(from: $0, to: normalised.endIndex) - 1 } ?? 0
         return Parsed(value: negative ? -value : value, isPercent: isPercent, decimals: decimals)
+    }
+
+    /// The common case, `8,65` or `120`, without Foundation's string machinery: the chart
+    /// benchmark spends a tenth of its time here otherwise.
+    private static func parsePlain(_ text: String) -> Parsed? {
+        var integer = 0.0, fraction = 0.0, scale = 1.0, decimals = 0
+        var seenMark = false, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Double(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenMark { scale /= 10; fraction += digit * scale; decimals += 1 } else { integer = integer * 10 + digit }
+            case UInt8(ascii: ","), UInt8(ascii: "."):
+                if seenMark { return nil }
+                seenMark = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 15, decimals < digits || !seenMark else { return nil }
+        return Parsed(value: integer + fraction, isPercent: false, decimals: decimals)
     }
 
     /// `2 956` and `1 234 567,5`: groups of three after the first.

@@ -15,7 +15,8 @@ struct YAMLSource {
         self.path = path
         self.firstLine = firstLine
         do {
-            root = try Yams.compose(yaml: text)
+            // The encoding named, or Yams reads the process environment for it on every call.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = Self.describe(error)
             log.error("invalid YAML: \(message)", at: Self.location(path: path, firstLine: firstLine, mark: mark))
@@ -65,7 +66,7 @@ struct YAMLSource {
     /// Decodes `T`; on failure logs an error at the offending value and returns nil.
     func decode<T: Decodable>(_ type: T.Type, log: inout DiagnosticLog) -> T? {
         do {
-            return try YAMLDecoder().decode(T.self, from: root ?? Node.mapping(.init([])))
+            return try YAMLDecoder(encoding: .utf8).decode(T.self, from: root ?? Node.mapping(.init([])))
         } catch let error as DecodingError {
             let (message, keyPath) = Self.describe(error)
             log.error(message, at: location(of: keyPath))
