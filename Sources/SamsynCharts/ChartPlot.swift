@@ -6,8 +6,8 @@ struct ChartPlot {
     let data: ChartData
     let options: ChartOptions
     let format: (Double) -> String
-
-    private var width: Double { ChartRenderer.width }
+    /// The SVG's width in its own units: text keeps its size, so a narrow layout is readable on a phone.
+    let width: Double
     private let fontSize = TextMetrics.fontSize
     private let lineHeight = TextMetrics.lineHeight
 
@@ -82,7 +82,7 @@ struct ChartPlot {
         if options.kind == .line, series.count > 1 {
             let names = series.map(\.name)
             let labelWidth = names.map { TextMetrics.width($0) }.max() ?? 0
-            if labelWidth <= 170, series.count <= 7 {
+            if labelWidth <= width * 0.27, series.count <= 7 {
                 right = labelWidth + 30
                 labelPositions = directLabels(series: series, scale: scaleForLabels, top: top, bottom: top + plotHeight)
             }
@@ -213,15 +213,19 @@ struct ChartPlot {
         let (low, high) = valueRange()
         let top = 8.0
         let rowsPerCategory = isStacked ? 1 : series.count
+        let labelColumn = (width * 0.32).rounded()
+        let labels = data.categories.map { TextMetrics.wrap($0, width: labelColumn - 10, maxLines: 3) }
+        // Room for the widest label line; a single long word may widen the column up to 45 %.
+        let left = min(width * 0.45, (labels.flatMap { $0 }.map { TextMetrics.width($0) }.max() ?? 0) + 12)
         let barHeight = 20.0
-        let band = Double(rowsPerCategory) * barHeight + 12
-        let labels = data.categories.map { TextMetrics.wrap($0, width: 190, maxLines: 2) }
-        let left = min(200, (labels.flatMap { $0 }.map { TextMetrics.width($0) }.max() ?? 0) + 12)
+        let labelLines = Double(labels.map(\.count).max() ?? 1)
+        let band = max(Double(rowsPerCategory) * barHeight + 12, labelLines * lineHeight + 8)
         let valueRoom = isStacked ? 12.0 : (series.flatMap { $0.values.compactMap(\.number) }.map { TextMetrics.width(valueLabel($0)) }.max() ?? 0) + 14
         let plotLeft = left, plotRight = width - valueRoom
         let plotBottom = top + band * Double(data.categories.count)
         let height = plotBottom + 8 + fontSize + 8
-        let scale = LinearScale(minValue: low, maxValue: high, range: (plotLeft, plotRight))
+        // Fewer ticks where the axis is short, so their labels do not run together.
+        let scale = LinearScale(minValue: low, maxValue: high, range: (plotLeft, plotRight), targetTickCount: max(2, Int((plotRight - plotLeft) / 75)))
 
         var canvas = SVGCanvas()
         for tick in scale.ticks {
@@ -235,7 +239,7 @@ struct ChartPlot {
             canvas.textLines(lines, x: plotLeft - 8, y: firstLineY, lineHeight: lineHeight, anchor: .end)
             var stackBase = 0.0
             for (index, item) in series.enumerated() {
-                let y = bandTop + 6 + (isStacked ? 0 : barHeight * Double(index))
+                let y = bandTop + (band - Double(rowsPerCategory) * barHeight) / 2 + (isStacked ? 0 : barHeight * Double(index))
                 switch item.values[category] {
                 case .value(let value):
                     let from = isStacked ? stackBase : 0

@@ -10,7 +10,9 @@ public struct ChartRenderer: Sendable {
         self.text = text
     }
 
-    static let width = 640.0
+    /// Two layouts of every chart: CSS shows the narrow one on phones, where the wide one's
+    /// text would shrink below reading size. Only the one shown is in the accessibility tree.
+    static let layouts: [(name: String, width: Double, idSuffix: String)] = [("wide", 640, ""), ("narrow", 360, "-smal")]
     static let inkColour = "#1b1b1b"
     static let gridColour = "#d5dae0"
     static let axisColour = "#4a4a4a"
@@ -18,21 +20,29 @@ public struct ChartRenderer: Sendable {
     public func figure(_ data: ChartData, options: ChartOptions) -> String {
         let id = "figur-\(options.number)"
         let format = valueFormatter(options)
-        let plot = ChartPlot(data: drawable(data, options), options: options, format: format)
         let description = ChartDescription(data: data, options: options, text: text, format: format).sentence
-        let (svgBody, height, legendNeeded) = plot.draw()
         var html = "<figure class=\"chart chart-\(options.kind.rawValue)\" id=\"\(id)\">\n"
         html += "<figcaption><span class=\"figure-number\">\(text.figure) \(options.number).</span> \(Markup.escape(options.title))"
         if let source = options.source {
             html += "<span class=\"figure-source\">\(text.source): \(Markup.escape(source))</span>"
         }
         html += "</figcaption>\n"
-        html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(id)-titel \(id)-beskrivning\" font-size=\"\(Int(TextMetrics.fontSize))\">\n"
-        html += "<title id=\"\(id)-titel\">\(Markup.escape(options.title))</title>\n"
-        html += "<desc id=\"\(id)-beskrivning\">\(Markup.escape(description))</desc>\n"
-        html += svgBody
-        html += "</svg>\n"
-        if legendNeeded { html += legend(data, options) }
+        var legendIn: [String] = []
+        for layout in Self.layouts {
+            let plot = ChartPlot(data: drawable(data, options), options: options, format: format, width: layout.width)
+            let (svgBody, height, legendNeeded) = plot.draw()
+            let ids = (title: "\(id)-titel\(layout.idSuffix)", description: "\(id)-beskrivning\(layout.idSuffix)")
+            html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg chart-\(layout.name)\" viewBox=\"0 0 \(Int(layout.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(ids.title) \(ids.description)\" font-size=\"\(Int(TextMetrics.fontSize))\">\n"
+            html += "<title id=\"\(ids.title)\">\(Markup.escape(options.title))</title>\n"
+            html += "<desc id=\"\(ids.description)\">\(Markup.escape(description))</desc>\n"
+            html += svgBody
+            html += "</svg>\n"
+            if legendNeeded { legendIn.append(layout.name) }
+        }
+        // A legend only where direct labels do not fit: in both layouts, or only in one.
+        if !legendIn.isEmpty {
+            html += legend(data, options, only: legendIn.count == Self.layouts.count ? nil : legendIn[0])
+        }
         html += dataTable(data, options, format: format)
         html += notes(data, options)
         html += "</figure>\n"
@@ -57,8 +67,8 @@ public struct ChartRenderer: Sendable {
         }
     }
 
-    private func legend(_ data: ChartData, _ options: ChartOptions) -> String {
-        var html = "<ul class=\"chart-legend\">\n"
+    private func legend(_ data: ChartData, _ options: ChartOptions, only layout: String?) -> String {
+        var html = "<ul class=\"chart-legend\(layout.map { " chart-\($0)-legend" } ?? "")\">\n"
         for (index, series) in data.series.enumerated() {
             let style = Palette.style(index)
             var canvas = SVGCanvas()

@@ -71,6 +71,14 @@ import Testing
         ))
     }
 
+    @Test func bothLayoutsAreLabelledWithTheirOwnIDs() {
+        let html = render(Self.absence, .line)
+        #expect(html.components(separatedBy: "role=\"img\"").count == 3)
+        #expect(html.contains(#"class="chart-svg chart-narrow" viewBox="0 0 360 "#))
+        #expect(html.contains(#"aria-labelledby="figur-3-titel-smal figur-3-beskrivning-smal""#))
+        #expect(html.contains(#"<title id="figur-3-titel-smal">"#))
+    }
+
     @Test func figureIsAccessible() {
         let html = render(Self.absence, .line)
         #expect(html.hasPrefix("<figure class=\"chart chart-line\" id=\"figur-3\">"))
@@ -91,9 +99,10 @@ import Testing
             + "Från VT 2012 till VT 2014 ändrades genomsnittet för serierna från 5,93\u{00A0}% till 3,47\u{00A0}%.")
     }
 
-    @Test func linesWithRoomGetDirectLabelsAndNoLegend() {
+    @Test func linesWithRoomGetDirectLabelsAndALegendOnlyWhereTheyDoNotFit() {
         let html = render(Self.absence, .line)
-        #expect(!html.contains("chart-legend"))
+        // Wide: the names fit beside the lines. Narrow (phones): they do not, so a legend shows there only.
+        #expect(html.contains("<ul class=\"chart-legend chart-narrow-legend\">"))
         #expect(html.contains(">Borgsmoskolan</text>"))
         #expect(html.contains("stroke-dasharray=\"8 4\""), "the second line is dashed")
     }
