@@ -5,6 +5,8 @@ import Foundation
 /// type and the functions that borrow it; `deinit` frees the tree and the parser, so a
 /// caller cannot leak them whatever path it leaves by.
 final class CMarkTree {
+    private static let parseLock = NSLock()
+
     let parser: OpaquePointer
     let root: OpaquePointer
     let options: Int32
@@ -25,13 +27,20 @@ final class CMarkTree {
             }
         }
         var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        // Parsing inlines sets and clears the extensions' characters in a table that all of
+        // cmark-gfm 0.29 shares (SPECIAL_CHARS in inlines.c): a parse that finishes clears '~'
+        // under one still running, and strikethrough or autolinks go missing. Parse one at a
+        // time; rendering and everything after may run in parallel.
+        let root = Self.parseLock.withLock {
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return cmark_parser_finish(parser)!
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        self.root = root
     }
 
     deinit {
@@ -63,6 +72,29 @@ final class CMarkTree {
             }
         }
         return result
+    }
+
+    func readableText() -> String {
+        var text = ""
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += Self.string(cmark_node_get_literal(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                default: break
+                }
+            } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
+                        || Self.string(cmark_node_get_type_string(node)) == "table_cell" {
+                text += "\n"
+            }
+        }
+        return text
     }
 
     static func type(of node: OpaquePointer) -> cmark_node_type {

@@ -70,6 +70,13 @@ public enum Markdown {
         return tree.html()
     }
 
+    /// The prose a reader reads, for readability measures: text of paragraphs, headings,
+    /// list items and table cells, one block per line; code and HTML left out.
+    public static func readableText(of markdown: String) -> String {
+        let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
+        return tree.readableText()
+    }
+
     /// Headings, links and fenced blocks, without rendering.
     public static func outline(of markdown: String) -> MarkdownOutline {
         let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)

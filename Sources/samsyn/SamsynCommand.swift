@@ -78,6 +78,7 @@ func finish(_ report: BuildReport, verb: String, outputPath: String?) throws {
     for diagnostic in report.diagnostics {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
+    if let readability = Summary.readability(report) { print(readability) }
     print(Summary.text(for: report, verb: verb, outputPath: outputPath))
     if !report.succeeded { throw ContentFailure() }
 }

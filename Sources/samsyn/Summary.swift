@@ -16,6 +16,22 @@ enum Summary {
         return "\(verb) \(targets)\(place): \(plural(report.suppressedCells, "cell")) withheld, \(counts) in \(time)."
     }
 
+    /// LIX of each page guardians read, and the range for the rest.
+    static func readability(_ report: BuildReport) -> String? {
+        guard !report.readability.isEmpty else { return nil }
+        let guardianPages = report.readability.filter(\.forGuardians)
+        var lines = ["Readability (LIX; at most 40 is easy to read):"]
+        for page in guardianPages {
+            lines.append("  \(Int(page.lix.rounded()))  \(page.path)")
+        }
+        let others = report.readability.filter { !$0.forGuardians }.map(\.lix).sorted()
+        if let low = others.first, let high = others.last {
+            let median = others[others.count / 2]
+            lines.append("  other pages: \(others.count), median \(Int(median.rounded())), from \(Int(low.rounded())) to \(Int(high.rounded()))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     private static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }

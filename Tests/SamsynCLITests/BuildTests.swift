@@ -87,7 +87,8 @@ import Testing
         let site = try SiteFixture()
         _ = try site.run("build")
         let text = try allText(under: site.root.appendingPathComponent("public/intranat"), suffix: ".html")
-        let absolute = try NSRegularExpression(pattern: #"(href|src)="(/|https?://)"#)
+        // Links within the site are relative; only other sites (such as Digg's form) are absolute.
+        let absolute = try NSRegularExpression(pattern: #"(href|src)="(/|https?://[a-z.]*test\.se)"#)
         #expect(absolute.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil)
         let sitemap = try site.read("public/intranat/sitemap.xml")
         #expect(sitemap.contains("<loc>https://intranat.test.se/skolnarvaro/rutiner/oroande-franvaro/</loc>"))
@@ -146,7 +147,7 @@ import Testing
         let site = try SiteFixture()
         let check = try site.run("check")
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.hasPrefix("Checked intranat (5 pages, 0 charts), webb (2 pages, 0 charts): 0 cells withheld, 0 errors, 1 warning"), "\(check.stdout)")
+        #expect(check.stdout.contains("Checked intranat (5 pages, 0 charts), webb (2 pages, 0 charts): 0 cells withheld, 0 errors, 1 warning"), "\(check.stdout)")
         #expect(!site.exists("public"))
         let strict = try site.run("check", "--strict")
         #expect(strict.status == 1)

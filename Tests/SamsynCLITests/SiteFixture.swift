@@ -28,6 +28,20 @@ struct SiteFixture {
               webb:
                 audiences: [guardians]
                 base_url: https://www.test.se/skolnarvaro/
+            accessibility:
+              organisation: Testkommun
+              service: Skolnärvaro i Testkommun
+              compliance: delvis
+              shortcomings:
+                - description: Diagrammen saknar ljudbeskrivning.
+                  reason: Siffrorna finns i tabeller.
+              method: Självskattning med axe-core.
+              assessed: 2026-10-01
+              updated: 2026-11-01
+              contact:
+                email: webb@test.se
+                phone: 011-00 00 00
+              response_time: Vi svarar inom två arbetsdagar.
             """,
         "content/roller/kurator.md": """
             ---
@@ -108,6 +122,10 @@ struct SiteFixture {
     func run(_ arguments: String...) throws -> ToolResult {
         try Tool.run(arguments, in: root)
     }
+
+    func run(_ arguments: [String], environment: [String: String]) throws -> ToolResult {
+        try Tool.run(arguments, in: root, environment: environment)
+    }
 }
 
 struct ToolResult {
@@ -129,11 +147,15 @@ enum Tool {
         return SiteFixture.repositoryRoot.appendingPathComponent(".build/debug/samsyn")
     }()
 
-    static func run(_ arguments: [String], in directory: URL) throws -> ToolResult {
+    /// 2026-11-24, so that which routines are overdue does not depend on the day the tests run.
+    static let fixedDate = "1795521600"
+
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = ["SOURCE_DATE_EPOCH": fixedDate]) throws -> ToolResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

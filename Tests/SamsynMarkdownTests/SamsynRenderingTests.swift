@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SamsynMarkdown
 
@@ -81,4 +82,23 @@ import Testing
         #expect(outline.headings.map(\.id) == ["a", "a-2"])
         #expect(outline.links.map(\.destination) == ["y.md"])
     }
+
+    @Test func parsesGiveTheSameResultFromManyThreadsAtOnce() {
+        // cmark-gfm shares a table of special characters between all parsers; without the
+        // wrapper's lock, a parse that finishes clears '~' under one still parsing.
+        let markdown = String(repeating: "Text ~~bort~~ och www.example.se och *betoning* i en lång rad.\n\n", count: 300)
+        let expected = Markdown.render(markdown).html
+        let mismatches = Counter()
+        DispatchQueue.concurrentPerform(iterations: 200) { _ in
+            if Markdown.render(markdown).html != expected { mismatches.increment() }
+        }
+        #expect(mismatches.value == 0)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -11,13 +11,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Check everything, write nothing.
     public var writeOutput: Bool
+    /// The date overdue reviews are judged by (see `LocalDate.today`).
+    public var today: LocalDate
 
-    public init(sourceDirectory: URL, outputDirectory: URL, targets: [String] = [], strict: Bool = false, writeOutput: Bool = true) {
+    public init(sourceDirectory: URL, outputDirectory: URL, targets: [String] = [], strict: Bool = false, writeOutput: Bool = true,
+                today: LocalDate = .today()) {
         self.sourceDirectory = sourceDirectory
         self.outputDirectory = outputDirectory
         self.targets = targets
         self.strict = strict
         self.writeOutput = writeOutput
+        self.today = today
     }
 }
 
@@ -33,6 +37,8 @@ public struct BuildReport: Sendable {
     public var targets: [TargetSummary]
     /// Cells withheld by disclosure control, across all data read.
     public var suppressedCells: Int
+    /// LIX of every page in the site's language.
+    public var readability: [PageReadability]
     public var duration: Duration
     public var strict: Bool
 
@@ -56,42 +62,51 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var log = DiagnosticLog()
-        let (targets, suppressed) = run(log: &log)
-        return BuildReport(diagnostics: log.sorted, targets: targets, suppressedCells: suppressed, duration: clock.now - start, strict: options.strict)
+        var result = RunResult()
+        run(log: &log, result: &result)
+        return BuildReport(diagnostics: log.sorted, targets: result.targets, suppressedCells: result.suppressedCells,
+                           readability: result.readability, duration: clock.now - start, strict: options.strict)
     }
 
-    private func run(log: inout DiagnosticLog) -> ([TargetSummary], Int) {
+    private struct RunResult {
+        var targets: [TargetSummary] = []
+        var suppressedCells = 0
+        var readability: [PageReadability] = []
+    }
+
+    private func run(log: inout DiagnosticLog, result: inout RunResult) {
         let source = options.sourceDirectory
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
-        let strings = Strings.load(language: config?.language ?? "sv", sourceDirectory: source, log: &log)
-        guard let config else { return ([], 0) }
+        guard let config else { return }
         let targets = selectTargets(config, log: &log)
 
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
         let pages = ContentLoader(sourceDirectory: source, config: config).load(data: &data, log: &log)
+        result.suppressedCells = data.suppressedCells
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
-        guard let templates, let strings else { return ([], data.suppressedCells) }
+        site.checkReviews(today: options.today, log: &log)
+        result.readability = site.checkReadability(log: &log)
+        let localization = Localization.load(languages: site.languages, defaultLanguage: config.language, sourceDirectory: source, log: &log)
+        guard let templates, let localization else { return }
 
         let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
         var built: [(name: String, files: [OutputFile])] = []
-        var summaries: [TargetSummary] = []
         for target in targets {
-            let renderer = TargetRenderer(site: site, target: target, templates: templates, strings: strings)
+            let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, today: options.today)
             built.append((target.name, renderer.render(log: &log) + assets))
-            summaries.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
+            result.targets.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
         }
         let failed = log.hasErrors || (options.strict && log.warningCount > 0)
-        guard options.writeOutput, !failed else { return (summaries, data.suppressedCells) }
+        guard options.writeOutput, !failed else { return }
         do {
             try OutputWriter(outputDirectory: options.outputDirectory).write(built)
         } catch {
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
         }
-        return (summaries, data.suppressedCells)
     }
 
     private func selectTargets(_ config: SiteConfig, log: inout DiagnosticLog) -> [Target] {

@@ -137,6 +137,7 @@ struct ContentLoader {
                 owner: reference(raw.owner, [PlainKey("owner")]),
                 roles: references(raw.roles?.values, key: "roles"),
                 reviewed: raw.reviewed,
+                reviewedLocation: yaml.location(ofKey: "reviewed"),
                 reviewEveryMonths: max(every, 1)
             ))
         case .role:

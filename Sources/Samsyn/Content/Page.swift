@@ -30,6 +30,8 @@ public struct RoutineInfo: Sendable {
     public var roles: [Reference]
     /// When the routine was last reviewed: from the front matter, never the build date.
     public var reviewed: LocalDate
+    /// Where `reviewed` is written, for the overdue warning.
+    public var reviewedLocation: SourceLocation
     public var reviewEveryMonths: Int
     public var due: LocalDate { reviewed.adding(months: reviewEveryMonths) }
 }

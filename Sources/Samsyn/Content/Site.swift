@@ -31,6 +31,11 @@ public struct Site: Sendable {
     /// The page at a path relative to content/ (`rutiner/oroande-franvaro.md`).
     public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
 
+    /// The site's languages: those site.yml declares, then any other a translation is written in.
+    public var languages: [String] {
+        config.languages + Set(pages.map(\.language)).subtracting(config.languages).sorted()
+    }
+
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 
     /// The translations of a page and the page itself, by language.
@@ -56,6 +61,30 @@ public struct Site: Sendable {
         }
     }
 
+    /// A routine past its review date is a warning (an error with --strict): the date
+    /// comes from the front matter; only the comparison uses today's date.
+    func checkReviews(today: LocalDate, log: inout DiagnosticLog) {
+        for page in pages where !page.isTranslation {
+            guard let routine = page.routine, routine.due < today else { continue }
+            log.warning("the routine was due for review on \(routine.due) (reviewed \(routine.reviewed), every \(routine.reviewEveryMonths) months); "
+                + "review it with its owner '\(routine.owner.id)' and update 'reviewed'", at: routine.reviewedLocation)
+        }
+    }
+
+    /// LIX of every page in the site's language; a guardian page above `max_lix` is a warning.
+    func checkReadability(log: inout DiagnosticLog) -> [PageReadability] {
+        pages.filter { $0.language == config.language }.map { page in
+            let readability = Readability.of(markdown: page.body)
+            let forGuardians = page.audiences.contains(.guardians)
+            if forGuardians, readability.lix > config.maxLIX {
+                let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")
+                log.warning("LIX \(Int(readability.lix.rounded())) is above readability.max_lix \(Int(config.maxLIX)) for a page guardians read; "
+                    + "shorten its longest sentences: \(sentences)", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+            }
+            return PageReadability(path: page.sourcePath, lix: readability.lix, forGuardians: forGuardians)
+        }
+    }
+
     /// Checks that every relative link in every page leads to a page and, with `#fragment`, to a heading in it.
     func checkLinks(log: inout DiagnosticLog) {
         for page in pages {
@@ -71,6 +100,12 @@ public struct Site: Sendable {
     func resolve(_ destination: String, from page: Page) -> Result<LinkTarget, LinkError> {
         LinkResolver(site: self).resolve(destination, from: page)
     }
+}
+
+public struct PageReadability: Sendable {
+    public var path: String
+    public var lix: Double
+    public var forGuardians: Bool
 }
 
 /// The relations a role page shows: found by scanning the routines and interventions that name it.

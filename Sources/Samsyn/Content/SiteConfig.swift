@@ -45,6 +45,9 @@ public struct Target: Sendable, Equatable {
 public struct SiteConfig: Sendable {
     public var title: String
     public var language: String
+    /// Every language pages are written in, the default first.
+    public var languages: [String]
+    public var accessibility: AccessibilityStatement?
     public var description: String?
     public var organisation: String?
     public var minCell: Int
@@ -57,6 +60,8 @@ public struct SiteConfig: Sendable {
     private struct Raw: Decodable {
         var title: String
         var language: String?
+        var languages: [String]?
+        var accessibility: AccessibilityStatement?
         var description: String?
         var organisation: String?
         var statistics: Statistics?
@@ -103,10 +108,17 @@ public struct SiteConfig: Sendable {
         if targetNames.isEmpty {
             log.error("site.yml names no targets; add at least one under 'targets:'", at: yaml.location(ofKey: "targets"))
         }
+        if raw.accessibility == nil, targets.contains(where: { !$0.audiences.isDisjoint(with: [.guardians, .politicians]) }) {
+            log.error("site.yml needs an 'accessibility:' section: a site for guardians or politicians must publish a tillgänglighetsredogörelse",
+                      at: yaml.start)
+        }
         guard log.errorCount == errorsBefore else { return nil }
+        let language = raw.language ?? "sv"
         return SiteConfig(
             title: raw.title,
-            language: raw.language ?? "sv",
+            language: language,
+            languages: [language] + (raw.languages ?? []).filter { $0 != language },
+            accessibility: raw.accessibility,
             description: raw.description,
             organisation: raw.organisation,
             minCell: raw.statistics?.min_cell ?? 10,

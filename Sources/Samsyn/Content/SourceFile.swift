@@ -13,6 +13,12 @@ enum SourceFile {
         return decodeUTF8(data, path: path, log: &log)
     }
 
+    /// Like `readText`, but a missing file is nil without an error.
+    static func readOptionalText(at url: URL, path: String, log: inout DiagnosticLog) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return readText(at: url, path: path, log: &log)
+    }
+
     static func decodeUTF8(_ data: Data, path: String, log: inout DiagnosticLog) -> String? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -196,6 +196,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
         self = date
     }
 
+    /// Today in Sweden, or the day given by `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    /// reproducible-builds convention), so a build can be repeated exactly on another day.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate {
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
     /// The same day of the month `months` later, or the month's last day if it has no such day.
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months

@@ -1,32 +1,16 @@
 import Foundation
 import Yams
 
-/// Interface text from `templates/i18n/<language>.yml`, with Swedish as the fallback.
+/// Interface text in one language: `templates/i18n/<language>.yml`, with the site's
+/// default language filling in any key a translation lacks.
 struct Strings: Sendable {
     private let values: [String: String]
     private let monthNames: [String]
 
-    static let directory = "templates/i18n"
-
-    static func load(language: String, sourceDirectory: URL, log: inout DiagnosticLog) -> Strings? {
-        let path = "\(directory)/\(language).yml"
-        guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log),
-              let yaml = YAMLSource(text, path: path, log: &log),
-              let raw = yaml.decode(Raw.self, log: &log)
-        else { return nil }
-        guard raw.months.count == 12 else {
-            log.error("'months' must list the twelve month names", at: yaml.location(ofKey: "months"))
-            return nil
-        }
-        return Strings(values: raw.strings, monthNames: raw.months)
-    }
-
-    private struct Raw: Decodable {
-        var months: [String]
-        var strings: [String: String]
-    }
-
     subscript(key: String) -> String { values[key] ?? key }
+
+    /// The text for `key`, or nil when no file has it.
+    func optional(_ key: String) -> String? { values[key] }
 
     /// All strings, for templates to use as `{{t.key}}`.
     var context: [String: String] { values }
@@ -34,5 +18,84 @@ struct Strings: Sendable {
     /// A date in running text: `15 maj 2014`.
     func longDate(_ date: LocalDate) -> String {
         "\(date.day) \(monthNames[date.month - 1]) \(date.year)"
+    }
+
+    /// `{name}` placeholders filled in.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(self[key]) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    fileprivate init(values: [String: String], monthNames: [String]) {
+        self.values = values
+        self.monthNames = monthNames
+    }
+}
+
+/// The interface text of every language the site is written in.
+struct Localization: Sendable {
+    static let directory = "templates/i18n"
+
+    let defaultLanguage: String
+    private let byLanguage: [String: Strings]
+    /// Each language's name in itself ("Svenska", "العربية"), from `languages.yml`.
+    let languageNames: [String: String]
+
+    func strings(for language: String) -> Strings {
+        byLanguage[language] ?? byLanguage[defaultLanguage]!
+    }
+
+    func name(of language: String) -> String { languageNames[language] ?? language }
+
+    private struct File: Decodable {
+        var months: [String]?
+        var strings: [String: String]?
+    }
+
+    /// The default language's file must be complete; another language's missing keys are
+    /// warnings naming the file, and the default language's text is used for them.
+    static func load(languages: [String], defaultLanguage: String, sourceDirectory: URL, log: inout DiagnosticLog) -> Localization? {
+        guard let base = loadFile(defaultLanguage, sourceDirectory: sourceDirectory, log: &log),
+              let baseMonths = base.file.months, baseMonths.count == 12, let baseStrings = base.file.strings
+        else {
+            log.error("the interface text of the default language '\(defaultLanguage)' needs 'months' (twelve names) and 'strings'",
+                      at: SourceLocation(path: "\(directory)/\(defaultLanguage).yml"))
+            return nil
+        }
+        var byLanguage = [defaultLanguage: Strings(values: baseStrings, monthNames: baseMonths)]
+        for language in languages where language != defaultLanguage {
+            let path = "\(directory)/\(language).yml"
+            guard let loaded = loadFile(language, sourceDirectory: sourceDirectory, log: &log) else {
+                log.warning("no interface text for '\(language)'; pages in it use \(defaultLanguage)", at: SourceLocation(path: path))
+                byLanguage[language] = byLanguage[defaultLanguage]
+                continue
+            }
+            let strings = loaded.file.strings ?? [:]
+            for key in baseStrings.keys.sorted() where strings[key] == nil {
+                log.warning("missing '\(key)'; the \(defaultLanguage) text is used", at: loaded.yaml.location(ofKey: "strings"))
+            }
+            var months = baseMonths
+            if let own = loaded.file.months {
+                if own.count == 12 { months = own } else {
+                    log.warning("'months' must list twelve names; the \(defaultLanguage) ones are used", at: loaded.yaml.location(ofKey: "months"))
+                }
+            }
+            byLanguage[language] = Strings(values: baseStrings.merging(strings) { $1 }, monthNames: months)
+        }
+        var names: [String: String] = [:]
+        let namesPath = "\(directory)/languages.yml"
+        if let text = SourceFile.readOptionalText(at: sourceDirectory.appendingPathComponent(namesPath), path: namesPath, log: &log),
+           let yaml = YAMLSource(text, path: namesPath, log: &log) {
+            names = yaml.decode([String: String].self, log: &log) ?? [:]
+        }
+        return Localization(defaultLanguage: defaultLanguage, byLanguage: byLanguage, languageNames: names)
+    }
+
+    private static func loadFile(_ language: String, sourceDirectory: URL, log: inout DiagnosticLog) -> (file: File, yaml: YAMLSource)? {
+        let path = "\(directory)/\(language).yml"
+        guard let text = SourceFile.readOptionalText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log),
+              let yaml = YAMLSource(text, path: path, log: &log),
+              let file = yaml.decode(File.self, log: &log)
+        else { return nil }
+        return (file, yaml)
     }
 }

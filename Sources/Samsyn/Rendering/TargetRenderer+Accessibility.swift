@@ -1,0 +1,37 @@
+import Foundation
+
+/// The tillgänglighetsredogörelse, generated from site.yml for every target read by the public.
+extension TargetRenderer {
+    static let accessibilityPath = "tillganglighet/"
+
+    /// Targets for guardians or politicians must publish one.
+    var accessibilityStatement: AccessibilityStatement? {
+        target.audiences.isDisjoint(with: [.guardians, .politicians]) ? nil : site.config.accessibility
+    }
+
+    func renderAccessibilityStatement(_ statement: AccessibilityStatement) -> String {
+        let urlPath = Self.accessibilityPath
+        let t = strings
+        var context = baseContext(for: urlPath, title: t["accessibility_title"], language: site.config.language)
+        context["breadcrumbs"] = items(breadcrumbs(for: urlPath, section: "", language: site.config.language))
+        let filled = ["organisation": statement.organisation, "service": statement.service]
+        var fields: [String: Any] = [
+            "organisation": statement.organisation,
+            "service": statement.service,
+            "intro": t.format("accessibility_intro", filled),
+            "commitment": t.format("accessibility_commitment", filled),
+            "complianceText": t.format("accessibility_compliance_\(statement.compliance.rawValue)", filled),
+            "complianceShort": t["accessibility_status_\(statement.compliance.rawValue)"],
+            "method": statement.method,
+            "assessed": dateContext(statement.assessed, t),
+            "updated": dateContext(statement.updated, t),
+            "email": statement.contact.email,
+            "phone": statement.contact.phone,
+            "responseTime": statement.response_time,
+            "diggURL": AccessibilityStatement.diggReportURL,
+        ]
+        fields["shortcomings"] = items(statement.shortcomings.map { ["description": $0.description, "reason": $0.reason] })
+        context["statement"] = fields
+        return templates.render(context, with: "accessibility")
+    }
+}

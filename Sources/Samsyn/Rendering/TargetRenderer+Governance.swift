@@ -1,0 +1,35 @@
+import Foundation
+
+/// The intranet's overview of every routine by review date, overdue ones first.
+extension TargetRenderer {
+    static let reviewOverviewPath = "granskning/"
+
+    /// Staff targets that hold routines get the overview.
+    var hasReviewOverview: Bool {
+        target.audiences.contains(.staff) && pages.contains { $0.kind == .routine && !$0.isTranslation }
+    }
+
+    func renderReviewOverview() -> String {
+        let urlPath = Self.reviewOverviewPath
+        let t = strings
+        let routines = pages.compactMap { page in page.routine.map { (page, $0) } }
+            .filter { !$0.0.isTranslation }
+            .sorted { ($0.1.due, $0.0.title) < ($1.1.due, $1.0.title) }
+        var context = baseContext(for: urlPath, title: t["review_overview_title"], language: site.config.language)
+        context["breadcrumbs"] = items(breadcrumbs(for: urlPath, section: "rutiner", language: site.config.language))
+        context["today"] = dateContext(today, t)
+        let overdue = routines.filter { $0.1.due < today }.count
+        context["overdueCount"] = overdue
+        context["summary"] = t.format("review_overview_summary", ["count": String(routines.count), "overdue": String(overdue)])
+        context["routines"] = items(routines.map { page, routine -> [String: Any] in
+            var owner: [String: Any] = ["title": site.page(id: routine.owner.id)?.title ?? routine.owner.id]
+            if let role = site.page(id: routine.owner.id), contains(role) { owner["href"] = href(from: urlPath, to: role.urlPath) }
+            return [
+                "title": page.title, "href": href(from: urlPath, to: page.urlPath), "owner": owner,
+                "reviewed": dateContext(routine.reviewed, t), "due": dateContext(routine.due, t),
+                "overdue": routine.due < today,
+            ]
+        })
+        return templates.render(context, with: "review-overview")
+    }
+}

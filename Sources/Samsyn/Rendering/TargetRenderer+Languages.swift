@@ -1,0 +1,74 @@
+import Foundation
+
+/// Translations: `hreflang` links between the versions of a page, a language switcher on
+/// guardian pages, and, for each site language a guardian page lacks, a page that says
+/// so in that language and points to the versions there are.
+extension TargetRenderer {
+    /// A guardian page missing in one of the site's languages.
+    struct MissingTranslation {
+        var original: Page
+        var language: String
+        var urlPath: String
+    }
+
+    /// Guardian pages are the ones meant to exist in every language of the site.
+    func isTranslatable(_ page: Page) -> Bool {
+        page.kind == .page && !page.isTranslation && page.audiences.contains(.guardians)
+    }
+
+    func versions(of id: String) -> [Page] {
+        site.pages.filter { $0.id == id && contains($0) }
+    }
+
+    var missingTranslations: [MissingTranslation] {
+        pages.filter(isTranslatable).flatMap { original -> [MissingTranslation] in
+            let present = Set(versions(of: original.id).map(\.language))
+            return site.languages.filter { !present.contains($0) }.map { language in
+                MissingTranslation(original: original, language: language,
+                                   urlPath: language + "/" + original.urlPath)
+            }
+        }
+    }
+
+    /// `<link rel="alternate" hreflang>` to the other real versions of a page.
+    func alternateLinks(for page: Page) -> [[String: Any]] {
+        versions(of: page.id).filter { $0.sourcePath != page.sourcePath }.map { version in
+            ["lang": version.language, "href": href(from: page.urlPath, to: version.urlPath)]
+        }
+    }
+
+    /// Every site language, each linking to its version of the page or to the page that
+    /// says the version is missing.
+    func languageSwitcher(for id: String, section: String, from urlPath: String, current: String) -> [[String: Any]] {
+        guard let original = site.page(id: id), isTranslatable(original), site.languages.count > 1 else { return [] }
+        let present = Dictionary(versions(of: id).map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
+        return site.languages.map { language in
+            let target = present[language]?.urlPath ?? language + "/" + original.urlPath
+            var entry: [String: Any] = [
+                "lang": language, "dir": Self.direction(of: language),
+                "title": localization.name(of: language), "href": href(from: urlPath, to: target),
+            ]
+            if language == current { entry["current"] = true }
+            return entry
+        }
+    }
+
+    func renderMissingTranslation(_ missing: MissingTranslation) -> String {
+        let t = localization.strings(for: missing.language)
+        var context = baseContext(for: missing.urlPath, title: t.format("translation_missing_title", ["language": localization.name(of: missing.language)]),
+                                  language: missing.language)
+        context["breadcrumbs"] = items(breadcrumbs(for: missing.urlPath, section: missing.original.section, language: missing.language))
+        context["original"] = ["title": missing.original.title, "lang": missing.original.language]
+        context["versions"] = items(versions(of: missing.original.id).map { version in
+            [
+                "lang": version.language, "dir": Self.direction(of: version.language),
+                "language": localization.name(of: version.language), "title": version.title,
+                "href": href(from: missing.urlPath, to: version.urlPath),
+            ]
+        })
+        context["languages"] = items(languageSwitcher(for: missing.original.id, section: missing.original.section,
+                                                      from: missing.urlPath, current: missing.language))
+        context["noindex"] = true
+        return templates.render(context, with: "translation-missing")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Section indexes, the front page and the sitemap.
+extension TargetRenderer {
+    struct Section {
+        var name: String
+        var pages: [Page]
+    }
+
+    /// Top-level folders with at least one page in this target, in the order readers expect.
+    var sections: [Section] {
+        let order = ["rutiner", "roller", "verktygslada", "vardnadshavare", "rapport"]
+        let grouped = Dictionary(grouping: pages.filter { !$0.section.isEmpty && !$0.isTranslation }, by: \.section)
+        return grouped.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
+            .map { Section(name: $0, pages: grouped[$0]!.sorted { $0.title < $1.title }) }
+    }
+
+    func renderSection(_ section: Section) -> String {
+        let urlPath = section.name + "/"
+        var context = baseContext(for: urlPath, title: sectionTitle(section.name, strings), language: site.config.language)
+        context["summary"] = strings.optional("section.\(section.name).summary")
+        context["breadcrumbs"] = items([["title": strings["home"], "href": href(from: urlPath, to: "")]])
+        context["pages"] = items(list(section.pages, from: urlPath))
+        if section.name == "rutiner", hasReviewOverview {
+            context["reviewOverviewHref"] = href(from: urlPath, to: Self.reviewOverviewPath)
+        }
+        return templates.render(context, with: "section")
+    }
+
+    func renderHome() -> String {
+        var context = baseContext(for: "", title: site.config.title, language: site.config.language)
+        context["description"] = site.config.description
+        context["sections"] = sections.map { section -> [String: Any] in
+            [
+                "title": sectionTitle(section.name, strings),
+                "href": href(from: "", to: section.name + "/"),
+                "summary": strings.optional("section.\(section.name).summary") ?? "",
+            ]
+        }
+        context["otherPages"] = items(list(pages.filter { $0.section.isEmpty && !$0.isTranslation }, from: ""))
+        return templates.render(context, with: "home")
+    }
+
+    /// Every page a search engine should know, with absolute URLs from `base_url`.
+    /// Pages saying a translation is missing are left out.
+    func sitemap() -> String {
+        var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
+        if hasReviewOverview { paths.append(Self.reviewOverviewPath) }
+        if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
+        let entries = paths.map { "  <url><loc>\(Escape.xml(target.baseURL.absoluteString + $0))</loc></url>\n" }.joined()
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\(entries)</urlset>\n"
+    }
+}
