@@ -1,6 +1,9 @@
 /// Every word a chart shows readers, in Swedish; another language passes its own.
 public struct ChartText: Sendable {
     public var figure = "Figur"
+    public var table = "Tabell"
+    /// Heads the series column when each series is a column of the data.
+    public var measure = "Mått"
     public var source = "Källa"
     /// `{n}` is the smallest group published.
     public var withheldNote = "färre än {n} elever, uppgiften visas inte"
@@ -28,7 +31,7 @@ public struct ChartText: Sendable {
 
     public init() {}
 
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 }

@@ -65,6 +65,18 @@ import Testing
         #expect(page.contains("Tabell 1. Alla siffror"))
     }
 
+    @Test func chartsSpeakTheLanguageOfTheirPage() throws {
+        let site = try site(chart: Self.lineChart)
+        try site.write("content/rapport/arsrapport.en.md", "---\ntitle: Annual report\n---\n\nIntroduction.\n\n" + Self.lineChart + "\n")
+        #expect(try site.run("build").status == 0)
+        let english = try site.read("public/intranat/en/rapport/arsrapport/index.html")
+        #expect(english.contains("<span class=\"figure-number\">Figure 1.</span>"))
+        #expect(english.contains("<code>..</code> = fewer than 10 pupils, not shown"))
+        #expect(english.contains("<desc id=\"figur-1-beskrivning\">Line chart of"))
+        let swedish = try site.read("public/intranat/rapport/arsrapport/index.html")
+        #expect(swedish.contains("<span class=\"figure-number\">Figur 1.</span>"))
+    }
+
     @Test func aChartMayNameTheGroupSizeColumnItself() throws {
         let chart = Self.lineChart.replacingOccurrences(of: "source: Testdata", with: "group_size: elever")
         let site = try site(chart: chart, sidecar: nil)

@@ -82,16 +82,20 @@ public struct SiteBuilder: Sendable {
         guard let config else { return }
         let targets = selectTargets(config, log: &log)
 
+        // Interface text first: chart words are written in each page's language.
+        let languages = config.languages + ContentLoader.translationLanguages(in: source).subtracting(config.languages).sorted()
+        guard let localization = Localization.load(languages: languages, defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
+            return
+        }
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
-        let pages = ContentLoader(sourceDirectory: source, config: config).load(data: &data, log: &log)
+        let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(data: &data, log: &log)
         result.suppressedCells = data.suppressedCells
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
         site.checkReviews(today: options.today, log: &log)
         result.readability = site.checkReadability(log: &log)
-        let localization = Localization.load(languages: site.languages, defaultLanguage: config.language, sourceDirectory: source, log: &log)
-        guard let templates, let localization else { return }
+        guard let templates else { return }
 
         let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
         var built: [(name: String, files: [OutputFile])] = []

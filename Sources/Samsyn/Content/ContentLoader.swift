@@ -1,5 +1,6 @@
 import Foundation
 import SamsynData
+import SamsynCharts
 import SamsynMarkdown
 
 /// Reads every page under content/ into `Page` values, logging what is wrong with each
@@ -7,6 +8,7 @@ import SamsynMarkdown
 struct ContentLoader {
     let sourceDirectory: URL
     let config: SiteConfig
+    let localization: Localization
 
     /// Language codes such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`.
     private static let languagePattern = #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"#
@@ -50,8 +52,15 @@ struct ContentLoader {
         return pages.sorted { $0.sourcePath < $1.sourcePath }
     }
 
+    /// The languages translations are written in, from the file names alone.
+    static func translationLanguages(in sourceDirectory: URL) -> Set<String> {
+        Set(markdownFiles(in: sourceDirectory).compactMap(translationLanguage))
+    }
+
+    private func markdownFiles() -> [String] { Self.markdownFiles(in: sourceDirectory) }
+
     /// Markdown files relative to content/, sorted so every run sees them in one order.
-    private func markdownFiles() -> [String] {
+    private static func markdownFiles(in sourceDirectory: URL) -> [String] {
         let content = sourceDirectory.appendingPathComponent("content")
         guard let enumerator = FileManager.default.enumerator(atPath: content.path) else { return [] }
         var files: [String] = []
@@ -107,9 +116,9 @@ struct ContentLoader {
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
         let outline = Markdown.outline(of: source.body)
-        let blockHTML = DataBlocks.render(outline.fencedBlocks, path: path, bodyFirstLine: source.bodyFirstLine,
-                                          minCell: config.minCell, store: &data, log: &log)
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
+        let blockHTML = DataBlocks.render(outline.fencedBlocks, path: path, bodyFirstLine: source.bodyFirstLine, minCell: config.minCell,
+                                          text: ChartText(localization.strings(for: language)), store: &data, log: &log)
         let folder = components.dropLast().joined(separator: "/")
         let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
         return Page(

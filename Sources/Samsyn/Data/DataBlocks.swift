@@ -10,18 +10,21 @@ struct DataBlocks {
 
     let page: (path: String, bodyFirstLine: Int)
     let minCell: Int
+    /// Chart words in the page's language.
+    let text: ChartText
     private var chartNumber = 0
     private var tableNumber = 0
 
-    init(path: String, bodyFirstLine: Int, minCell: Int) {
+    init(path: String, bodyFirstLine: Int, minCell: Int, text: ChartText) {
         page = (path, bodyFirstLine)
         self.minCell = minCell
+        self.text = text
     }
 
     /// The HTML of every chart and table block of a page, by the block's line in the body.
-    static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int,
+    static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int, text: ChartText,
                        store: inout DataStore, log: inout DiagnosticLog) -> [Int: String] {
-        var renderer = DataBlocks(path: path, bodyFirstLine: bodyFirstLine, minCell: minCell)
+        var renderer = DataBlocks(path: path, bodyFirstLine: bodyFirstLine, minCell: minCell, text: text)
         var html: [Int: String] = [:]
         for block in blocks where infoStrings.contains(block.info) {
             html[block.position.line] = renderer.render(block, store: &store, log: &log)
@@ -112,7 +115,7 @@ struct DataBlocks {
             source: spec.source, number: chartNumber, minCell: minCell
         )
         store.countChart()
-        return ChartRenderer().figure(data, options: options)
+        return ChartRenderer(text: text).figure(data, options: options)
     }
 
     private mutating func renderTable(_ yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> String? {
@@ -138,7 +141,7 @@ struct DataBlocks {
             }
         }
         tableNumber += 1
-        let caption = "Tabell \(tableNumber). \(spec.title)"
+        let caption = "\(text.table) \(tableNumber). \(spec.title)"
         // Columns keep their own number of decimals and percent signs.
         var html = "<figure class=\"data-figure\">\n"
         let numericFrom = columns.firstIndex { $0.type.isNumeric } ?? columns.count
@@ -149,9 +152,9 @@ struct DataBlocks {
                 : SwedishNumberFormat.format(value, decimals: settings.decimals)
         })
         var notes: [String] = []
-        if let source = spec.source { notes.append("Källa: \(Self.escape(source))") }
+        if let source = spec.source { notes.append("\(Self.escape(text.source)): \(Self.escape(source))") }
         if rows.contains(where: { $0.contains(.value(.withheld)) }) {
-            notes.append("<code>..</code> = färre än \(minCell) elever, uppgiften visas inte")
+            notes.append("<code>..</code> = " + Self.escape(ChartText.fill(text.withheldNote, ["n": String(minCell)])))
         }
         if !notes.isEmpty { html += "<p class=\"chart-note\">\(notes.joined(separator: ". ")).</p>\n" }
         return html + "</figure>\n"
@@ -253,7 +256,7 @@ struct DataBlocks {
             }
             seriesList.append(ChartSeries(name: table.columns[index].label, values: values))
         }
-        return ChartData(categories: categories, series: seriesList, categoryLabel: categoryLabel, seriesLabel: y.count == 1 ? "" : "Mått")
+        return ChartData(categories: categories, series: seriesList, categoryLabel: categoryLabel, seriesLabel: y.count == 1 ? "" : text.measure)
     }
 
     /// Categories become series and series categories: bands over time become stacks per time.
