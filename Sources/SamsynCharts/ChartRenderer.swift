@@ -89,14 +89,14 @@ public struct ChartRenderer: Sendable {
         if data.series.count > data.categories.count {
             let headers = [data.seriesLabel] + data.categories
             let rows = data.series.map { series in [TableCell.header(series.name)] + series.values.map { TableCell.value($0) } }
-            return TableHTML.render(caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
+            return TableHTML.render(id: "figur-\(options.number)-tabell", caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
         }
         var headers = [data.categoryLabel]
         headers += data.series.count == 1 ? [options.valueLabel] : data.series.map(\.name)
         let rows = data.categories.enumerated().map { index, category in
             [TableCell.header(category)] + data.series.map { TableCell.value($0.values[index]) }
         }
-        return TableHTML.render(caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
+        return TableHTML.render(id: "figur-\(options.number)-tabell", caption: caption, headers: headers, numericFrom: 1, rows: rows, format: { format($1) }, className: "chart-table")
     }
 
     private func notes(_ data: ChartData, _ options: ChartOptions) -> String {
@@ -123,9 +123,13 @@ public enum TableCell: Sendable, Equatable {
 /// withheld values as `..`, missing ones as `–`.
 public enum TableHTML {
     /// - Parameter format: the text of a number in a given column.
-    public static func render(caption: String, headers: [String], numericFrom: Int, rows: [[TableCell]],
+    /// - Parameter id: the caption's id. The table sits in a region that scrolls sideways on a
+    ///   narrow screen; the region is focusable and named by the caption, so that keyboard
+    ///   users can scroll it too (WCAG 2.1.1).
+    public static func render(id: String, caption: String, headers: [String], numericFrom: Int, rows: [[TableCell]],
                               format: (_ column: Int, _ value: Double) -> String, className: String = "data-table") -> String {
-        var html = "<div class=\"table-scroll\">\n<table class=\"\(className)\">\n<caption>\(Markup.escape(caption))</caption>\n<thead>\n<tr>"
+        var html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)\">\n"
+        html += "<table class=\"\(className)\">\n<caption id=\"\(id)\">\(Markup.escape(caption))</caption>\n<thead>\n<tr>"
         for (index, header) in headers.enumerated() {
             html += "<th scope=\"col\"\(index >= numericFrom ? " class=\"numeric\"" : "")>\(Markup.escape(header))</th>"
         }

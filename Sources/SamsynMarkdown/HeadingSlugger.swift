@@ -5,7 +5,11 @@ import Foundation
 public struct HeadingSlugger: Sendable {
     private var used: Set<String> = []
 
-    public init() {}
+    /// - Parameter reserved: ids the page already uses outside the Markdown (the main
+    ///   landmark, figures); a heading that would take one is numbered instead.
+    public init(reserved: Set<String> = []) {
+        used = reserved
+    }
 
     public static func slug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)

@@ -78,9 +78,10 @@ public enum Markdown {
     }
 
     /// Headings, links and fenced blocks, without rendering.
-    public static func outline(of markdown: String) -> MarkdownOutline {
+    /// - Parameter reservedIDs: ids used on the page outside the Markdown; see `HeadingSlugger`.
+    public static func outline(of markdown: String, reservedIDs: Set<String> = []) -> MarkdownOutline {
         let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
-        return collectOutline(tree)
+        return collectOutline(tree, reservedIDs: reservedIDs)
     }
 
     /// Renders with Samsyn's settings.
@@ -90,11 +91,12 @@ public enum Markdown {
     ///     emitted verbatim: the caller escapes any author text in it.
     public static func render(
         _ markdown: String,
+        reservedIDs: Set<String> = [],
         resolveLink: (Link) -> LinkResolution = { _ in .keep },
         renderBlock: (FencedBlock) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
-        var slugger = HeadingSlugger()
+        var slugger = HeadingSlugger(reserved: reservedIDs)
         var headings: [Heading] = []
         var links: [Link] = []
         var blocks: [FencedBlock] = []
@@ -141,8 +143,8 @@ public enum Markdown {
         return RenderedMarkdown(html: tree.html(), outline: outline)
     }
 
-    private static func collectOutline(_ tree: CMarkTree) -> MarkdownOutline {
-        var slugger = HeadingSlugger()
+    private static func collectOutline(_ tree: CMarkTree, reservedIDs: Set<String>) -> MarkdownOutline {
+        var slugger = HeadingSlugger(reserved: reservedIDs)
         var outline = MarkdownOutline(headings: [], links: [], fencedBlocks: [])
         for node in tree.nodes() {
             switch CMarkTree.type(of: node) {

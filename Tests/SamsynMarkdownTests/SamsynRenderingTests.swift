@@ -10,6 +10,11 @@ import Testing
         #expect(rendered.html.contains(#"<h2 id="arende-oppet-nu">Ärende – <strong>Öppet</strong> nu!</h2>"#))
     }
 
+    @Test func headingsAvoidIDsThePageUsesElsewhere() {
+        let rendered = Markdown.render("## Innehåll\n\n## Figur 1\n", reservedIDs: ["innehall", "figur-1"])
+        #expect(rendered.outline.headings.map(\.id) == ["innehall-2", "figur-1-2"])
+    }
+
     @Test func headingWithoutLatinLettersGetsAFallbackID() {
         let rendered = Markdown.render("## الغياب\n\n## الغياب\n")
         #expect(rendered.outline.headings.map(\.id) == ["avsnitt", "avsnitt-2"])

@@ -115,7 +115,11 @@ struct ContentLoader {
         }
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
-        let outline = Markdown.outline(of: source.body)
+        // Parsed twice only when the page has chart or table blocks, whose figure ids headings must avoid.
+        var outline = Markdown.outline(of: source.body, reservedIDs: Page.templateIDs)
+        if outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
+            outline = Markdown.outline(of: source.body, reservedIDs: Page.reservedIDs(for: outline.fencedBlocks))
+        }
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
         let blockHTML = DataBlocks.render(outline.fencedBlocks, path: path, bodyFirstLine: source.bodyFirstLine, minCell: config.minCell,
                                           text: ChartText(localization.strings(for: language)), store: &data, log: &log)

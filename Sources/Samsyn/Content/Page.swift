@@ -85,6 +85,23 @@ public struct Page: Sendable {
     /// drawn once, the same in every target.
     public var blockHTML: [Int: String]
     public var chartCount: Int { outline.fencedBlocks.count { $0.info == "chart" } }
+
+    /// Ids the templates and figures use on a page, which headings must not take.
+    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar"]
+
+    /// The template's ids and those of the page's figures and tables (`figur-2`, `tabell-1`, …).
+    var reservedIDs: Set<String> { Self.reservedIDs(for: outline.fencedBlocks) }
+
+    static func reservedIDs(for blocks: [FencedBlock]) -> Set<String> {
+        let charts = blocks.count { $0.info == "chart" }, tables = blocks.count { $0.info == "table" }
+        var ids = templateIDs
+        for number in stride(from: 1, through: charts, by: 1) {
+            ids.formUnion(["figur-\(number)", "figur-\(number)-titel", "figur-\(number)-beskrivning",
+                           "figur-\(number)-titel-smal", "figur-\(number)-beskrivning-smal", "figur-\(number)-tabell"])
+        }
+        for number in stride(from: 1, through: tables, by: 1) { ids.insert("tabell-\(number)") }
+        return ids
+    }
     /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
     public var urlPath: String
 

@@ -145,7 +145,7 @@ struct DataBlocks {
         // Columns keep their own number of decimals and percent signs.
         var html = "<figure class=\"data-figure\">\n"
         let numericFrom = columns.firstIndex { $0.type.isNumeric } ?? columns.count
-        html += TableHTML.render(caption: caption, headers: columns.map(\.label), numericFrom: numericFrom, rows: rows, format: { column, value in
+        html += TableHTML.render(id: "tabell-\(tableNumber)", caption: caption, headers: columns.map(\.label), numericFrom: numericFrom, rows: rows, format: { column, value in
             let settings = columns[column]
             return settings.type == .percent
                 ? SwedishNumberFormat.percent(value, decimals: settings.decimals)

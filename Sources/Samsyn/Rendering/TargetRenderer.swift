@@ -62,7 +62,7 @@ struct TargetRenderer {
     // MARK: Pages
 
     private func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
-        let rendered = Markdown.render(page.body, resolveLink: { link in
+        let rendered = Markdown.render(page.body, reservedIDs: page.reservedIDs, resolveLink: { link in
             resolveLink(link, in: page, log: &log)
         }, renderBlock: { block in
             page.blockHTML[block.position.line]

@@ -1,0 +1,30 @@
+"""Screenshots at phone and desktop width, and nothing wider than a phone's screen."""
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SCREENSHOTS = Path(__import__("os").environ.get("SAMSYN_SCREENSHOTS", REPO / ".build" / "screenshots"))
+PAGES = {
+    "framsida": ("webb", ""),
+    "rutin": ("intranat", "rutiner/oroande-franvaro/"),
+    "vardnadshavare-arabiska": ("webb", "ar/vardnadshavare/franvaro-och-sjukanmalan/"),
+    "arsrapport": ("webb", "rapport/arsrapport-2025/"),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshot_and_no_horizontal_overflow(server, browser, name, width):
+    target, path = PAGES[name]
+    browser.set_window_size(width, 900)
+    browser.get(server.base(target) + path)
+    inner = browser.execute_script("return window.innerWidth")
+    scroll = browser.execute_script("return document.documentElement.scrollWidth")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(width, min(height + 120, 6000))
+    browser.save_screenshot(str(SCREENSHOTS / f"{name}-{width}.png"))
+    if width == 375:
+        assert scroll <= inner, f"{name} is {scroll}px wide at {inner}px"
