@@ -1,7 +1,7 @@
-/// Escaping for text that goes into HTML and SVG: author text from YAML and CSV
+/// Escaping for text that goes into HTML, SVG and XML: author text from YAML and CSV
 /// never reaches the output unescaped.
-enum Markup {
-    static func escape(_ text: String) -> String {
+public enum Markup {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -152,9 +152,9 @@ struct DataBlocks {
                 : SwedishNumberFormat.format(value, decimals: settings.decimals)
         })
         var notes: [String] = []
-        if let source = spec.source { notes.append("\(Self.escape(text.source)): \(Self.escape(source))") }
+        if let source = spec.source { notes.append("\(Markup.escape(text.source)): \(Markup.escape(source))") }
         if rows.contains(where: { $0.contains(.value(.withheld)) }) {
-            notes.append("<code>..</code> = " + Self.escape(ChartText.fill(text.withheldNote, ["n": String(minCell)])))
+            notes.append("<code>..</code> = " + Markup.escape(ChartText.fill(text.withheldNote, ["n": String(minCell)])))
         }
         if !notes.isEmpty { html += "<p class=\"chart-note\">\(notes.joined(separator: ". ")).</p>\n" }
         return html + "</figure>\n"
@@ -269,10 +269,5 @@ struct DataBlocks {
             categoryLabel: categoryLabel,
             seriesLabel: data.categoryLabel
         )
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -76,10 +76,3 @@ extension TargetRenderer {
         return relative.isEmpty ? "./" : relative
     }
 }
-
-enum Escape {
-    static func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}

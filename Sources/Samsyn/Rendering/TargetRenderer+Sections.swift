@@ -1,4 +1,5 @@
 import Foundation
+import SamsynCharts
 
 /// Section indexes, the front page and the sitemap.
 extension TargetRenderer {
@@ -47,7 +48,7 @@ extension TargetRenderer {
         var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
         if hasReviewOverview { paths.append(Self.reviewOverviewPath) }
         if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
-        let entries = paths.map { "  <url><loc>\(Escape.xml(target.baseURL.absoluteString + $0))</loc></url>\n" }.joined()
+        let entries = paths.map { "  <url><loc>\(Markup.escape(target.baseURL.absoluteString + $0))</loc></url>\n" }.joined()
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\(entries)</urlset>\n"
     }
 }
