@@ -45,7 +45,7 @@ import Testing
     @Test func frontMatterIsSplitFromTheBody() {
         var log = DiagnosticLog()
         let source = PageSource.split("---\ntitle: A\n---\n\nText\n", path: "x.md", log: &log)
-        #expect(source?.yaml == "title: A")
+        #expect(source?.yaml == "title: A\n")
         #expect(source?.bodyFirstLine == 4)
         #expect(source?.body == "\nText\n")
         #expect(!log.hasErrors)
@@ -63,6 +63,23 @@ import Testing
         var log = DiagnosticLog()
         let yaml = try #require(YAMLSource("title: A\nroles: [a, b]\n", path: "x.md", firstLine: 2, log: &log))
         #expect(yaml.location(of: [PlainKey("roles"), IndexKey(1)]) == SourceLocation(path: "x.md", line: 3, column: 12))
+    }
+
+    @Test func lixCountsWordsSentencesAndLongWords() {
+        // 8 words, 2 sentences, 1 word longer than six letters: 8 / 2 + 100 * 1 / 8.
+        let readability = Readability.of(text: "Jag går till skolan. Eleven är frånvarande idag.")
+        #expect(readability.words == 8)
+        #expect(readability.sentences == 2)
+        #expect(readability.lix == 16.5)
+        #expect(readability.longestSentences == ["Jag går till skolan.", "Eleven är frånvarande idag."], "longest first, ties in text order")
+        // Each line is a sentence of its own, and dashes are no words.
+        #expect(Readability.of(text: "Rubrik – med streck\nFörsta punkten").sentences == 2)
+        #expect(Readability.of(text: "Rubrik – med streck").words == 3)
+    }
+
+    @Test func parallelMapKeepsOrder() {
+        #expect(Parallel.map(1000) { $0 * 2 } == (0..<1000).map { $0 * 2 })
+        #expect(Parallel.map(0) { $0 } == [])
     }
 
     @Test func diagnosticsPrintLikeACompilers() {

@@ -14,21 +14,33 @@ struct PageSource {
             log.error("the file is empty; a page starts with front matter between two '---' lines, with at least a title", at: start)
             return nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
-            log.error("the page has no front matter; start it with a line '---', then 'title: …', then '---'", at: start)
-            return nil
+        // Only the front matter is cut into lines: a page's body may be long.
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            lineNumber += 1
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineNumber == 1 {
+                guard line == "---" else {
+                    log.error("the page has no front matter; start it with a line '---', then 'title: …', then '---'", at: start)
+                    return nil
+                }
+                yamlStart = next
+            } else if line == "---" || line == "..." {
+                return PageSource(
+                    yaml: String(text[yamlStart!..<lineStart]),
+                    yamlFirstLine: 2,
+                    body: String(text[next...]),
+                    bodyFirstLine: lineNumber + 1
+                )
+            }
+            lineStart = next
         }
-        guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) }) else {
-            log.error("the front matter opened on line 1 is never closed; end it with a line '---'", at: start)
-            return nil
-        }
-        return PageSource(
-            yaml: lines[1..<end].joined(separator: "\n"),
-            yamlFirstLine: 2,
-            body: lines[(end + 1)...].joined(separator: "\n"),
-            bodyFirstLine: end + 2
-        )
+        log.error("the front matter opened on line 1 is never closed; end it with a line '---'", at: start)
+        return nil
     }
 }
 

@@ -114,18 +114,20 @@ public struct RoleRelations: Sendable {
     public var takesPartIn: [Page] = []
     public var delivers: [Page] = []
 
-    init(role: String, among pages: [Page]) {
+    /// The relations of every role the pages name, in one pass over the pages.
+    static func all(among pages: [Page]) -> [String: RoleRelations] {
+        var relations: [String: RoleRelations] = [:]
         for page in pages where !page.isTranslation {
             if let routine = page.routine {
-                if routine.owner.id == role {
-                    owns.append(page)
-                } else if routine.roles.contains(where: { $0.id == role }) {
-                    takesPartIn.append(page)
+                relations[routine.owner.id, default: RoleRelations()].owns.append(page)
+                for role in Set(routine.roles.map(\.id)) where role != routine.owner.id {
+                    relations[role, default: RoleRelations()].takesPartIn.append(page)
                 }
             }
-            if let intervention = page.intervention, intervention.deliveredBy.contains(where: { $0.id == role }) {
-                delivers.append(page)
+            for role in Set(page.intervention?.deliveredBy.map(\.id) ?? []) {
+                relations[role, default: RoleRelations()].delivers.append(page)
             }
         }
+        return relations
     }
 }

@@ -23,7 +23,7 @@ enum SourceFile {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return text.replacingOccurrences(of: "\r\n", with: "\n")
+            return bytes.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         }
         let offset = firstInvalidUTF8Offset(bytes)
         let prefix = bytes[..<offset]

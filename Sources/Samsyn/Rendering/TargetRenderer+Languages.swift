@@ -17,7 +17,7 @@ extension TargetRenderer {
     }
 
     func versions(of id: String) -> [Page] {
-        site.pages.filter { $0.id == id && contains($0) }
+        versionsByID[id] ?? []
     }
 
     var missingTranslations: [MissingTranslation] {

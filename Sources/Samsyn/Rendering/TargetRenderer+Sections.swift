@@ -9,7 +9,7 @@ extension TargetRenderer {
     }
 
     /// Top-level folders with at least one page in this target, in the order readers expect.
-    var sections: [Section] {
+    static func sections(of pages: [Page]) -> [Section] {
         let order = ["rutiner", "roller", "verktygslada", "vardnadshavare", "rapport"]
         let grouped = Dictionary(grouping: pages.filter { !$0.section.isEmpty && !$0.isTranslation }, by: \.section)
         return grouped.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }

@@ -21,6 +21,11 @@ struct TargetRenderer {
     /// The pages this target holds, in source order.
     let pages: [Page]
     private let included: Set<String>
+    /// Worked out once, not per page: every page's menu needs them.
+    let sections: [Section]
+    /// The language versions of each page id in this target.
+    let versionsByID: [String: [Page]]
+    let roleRelations: [String: RoleRelations]
 
     init(site: Site, target: Target, templates: TemplateSet, localization: Localization, today: LocalDate) {
         self.site = site
@@ -28,8 +33,12 @@ struct TargetRenderer {
         self.templates = templates
         self.localization = localization
         self.today = today
-        pages = site.pages.filter { target.includes($0.audiences) }
+        let pages = site.pages.filter { target.includes($0.audiences) }
+        self.pages = pages
         included = Set(pages.map(\.sourcePath))
+        sections = Self.sections(of: pages)
+        versionsByID = Dictionary(grouping: pages, by: \.id).mapValues { $0.sorted { $0.language < $1.language } }
+        roleRelations = RoleRelations.all(among: pages)
     }
 
     func contains(_ page: Page) -> Bool { included.contains(page.sourcePath) }
@@ -38,10 +47,14 @@ struct TargetRenderer {
     var strings: Strings { localization.strings(for: site.config.language) }
 
     func render(log: inout DiagnosticLog) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for page in pages {
-            files.append(file(at: page.urlPath, html: renderPage(page, log: &log)))
+        // Pages render on every core, each with its own log, merged in page order.
+        let rendered = Parallel.map(pages.count) { index -> (OutputFile, DiagnosticLog) in
+            var pageLog = DiagnosticLog()
+            let html = renderPage(pages[index], log: &pageLog)
+            return (file(at: pages[index].urlPath, html: html), pageLog)
         }
+        var files = rendered.map(\.0)
+        for (_, pageLog) in rendered { log.append(contentsOf: pageLog) }
         for missing in missingTranslations {
             files.append(file(at: missing.urlPath, html: renderMissingTranslation(missing)))
         }
@@ -83,7 +96,7 @@ struct TargetRenderer {
             context["due"] = dateContext(routine.due, t)
             context["overdue"] = routine.due < today
         case .role(let role):
-            let relations = RoleRelations(role: page.id, among: pages)
+            let relations = roleRelations[page.id] ?? RoleRelations()
             context["organisation"] = role.organisation
             context["owns"] = items(list(relations.owns, from: page.urlPath))
             context["takesPartIn"] = items(list(relations.takesPartIn, from: page.urlPath))

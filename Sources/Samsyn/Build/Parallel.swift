@@ -1,0 +1,29 @@
+import Dispatch
+
+/// Work spread over all cores: pages render independently of each other.
+enum Parallel {
+    /// `transform` applied to 0..<count on every core; the results in index order.
+    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each iteration writes only its own slot, so no lock is needed.
+        let slots = SendableBuffer(buffer: results)
+        withoutActuallyEscaping(transform) { transform in
+            let work = UnsafeSendable(value: transform)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.buffer[index] = work.value(index)
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T?>
+}
+
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+}
