@@ -12,6 +12,7 @@ public struct HeadingSlugger: Sendable {
     }
 
     public static func slug(_ text: String) -> String {
+        if let fast = swedishSlug(text) { return fast }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var pendingDash = false
@@ -24,6 +25,33 @@ public struct HeadingSlugger: Sendable {
                 slug += "ss"
             } else {
                 pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    /// The same slug for ASCII and Swedish letters, without Foundation's folding, which is
+    /// slow; nil for any other character, which takes the general path.
+    private static func swedishSlug(_ text: String) -> String? {
+        var slug = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            var letter: Character?
+            switch scalar {
+            case "a"..."z", "0"..."9": letter = Character(scalar)
+            case "A"..."Z": letter = Character(Unicode.Scalar(scalar.value + 32)!)
+            case "å", "ä", "Å", "Ä", "á", "à": letter = "a"
+            case "ö", "Ö", "ó": letter = "o"
+            case "é", "É", "è": letter = "e"
+            case "ü", "Ü": letter = "u"
+            default:
+                guard scalar.isASCII else { return nil }
+                pendingDash = true
+            }
+            if let letter {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                slug.append(letter)
+                pendingDash = false
             }
         }
         return slug

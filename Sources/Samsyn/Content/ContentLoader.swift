@@ -16,40 +16,57 @@ struct ContentLoader {
     /// Folders under content/ that hold other things than pages.
     static let nonPageFolders: Set<String> = ["data"]
 
+    /// Pages are read and parsed on every core; chart and table blocks are drawn after,
+    /// one page at a time, as they share the data store.
     func load(data: inout DataStore, log: inout DiagnosticLog) -> [Page] {
         let files = markdownFiles()
-        var originals: [Page] = []
-        var translations: [(file: String, text: String)] = []
-        var texts: [String: String] = [:]
-        for file in files {
-            let path = "content/" + file
-            guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log) else {
-                continue
-            }
-            texts[path] = text
-            checkPersonalData(in: text, path: path, log: &log)
-            if Self.translationLanguage(of: file) != nil {
-                translations.append((file, text))
-            } else if let page = loadPage(file: file, text: text, original: nil, data: &data, log: &log) {
-                originals.append(page)
-            }
+        let originalFiles = files.filter { Self.translationLanguage(of: $0) == nil }
+        let translationFiles = files.filter { Self.translationLanguage(of: $0) != nil }
+
+        let originals = Parallel.map(originalFiles.count) { index -> (Page?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            let page = readPage(file: originalFiles[index], original: nil, log: &fileLog)
+            return (page, fileLog)
         }
-        var pages = originals
-        let originalsByPath = Dictionary(originals.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
-        for (file, text) in translations {
+        originals.forEach { log.append(contentsOf: $0.1) }
+        let originalsByPath = Dictionary(originals.compactMap(\.0).map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let fileSet = Set(files)
+
+        let translations = Parallel.map(translationFiles.count) { index -> (Page?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            let file = translationFiles[index]
             let language = Self.translationLanguage(of: file)!
             let originalPath = String(file.dropLast(".\(language).md".count)) + ".md"
             guard let original = originalsByPath[originalPath] else {
-                if files.contains(originalPath) { continue } // the original has errors of its own, already reported
-                log.error("'\(file)' is a translation into '\(language)', but there is no '\(originalPath)' to translate",
-                          at: SourceLocation(path: "content/" + file, line: 1, column: 1))
-                continue
+                // An original with errors of its own has been reported already.
+                if !fileSet.contains(originalPath) {
+                    fileLog.error("'\(file)' is a translation into '\(language)', but there is no '\(originalPath)' to translate",
+                                  at: SourceLocation(path: "content/" + file, line: 1, column: 1))
+                }
+                return (nil, fileLog)
             }
-            if let page = loadPage(file: file, text: text, original: original, data: &data, log: &log) {
-                pages.append(page)
-            }
+            return (readPage(file: file, original: original, log: &fileLog), fileLog)
         }
-        return pages.sorted { $0.sourcePath < $1.sourcePath }
+        translations.forEach { log.append(contentsOf: $0.1) }
+
+        var pages = (originals.compactMap(\.0) + translations.compactMap(\.0)).sorted { $0.sourcePath < $1.sourcePath }
+        for index in pages.indices where pages[index].outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
+            let page = pages[index]
+            pages[index].blockHTML = DataBlocks.render(
+                page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
+                text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
+            )
+        }
+        return pages
+    }
+
+    private func readPage(file: String, original: Page?, log: inout DiagnosticLog) -> Page? {
+        let path = "content/" + file
+        guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log) else {
+            return nil
+        }
+        checkPersonalData(in: text, path: path, log: &log)
+        return loadPage(file: file, text: text, original: original, log: &log)
     }
 
     /// The languages translations are written in, from the file names alone.
@@ -80,7 +97,7 @@ struct ContentLoader {
         return String(parts[1])
     }
 
-    private func loadPage(file: String, text: String, original: Page?, data: inout DataStore, log: inout DiagnosticLog) -> Page? {
+    private func loadPage(file: String, text: String, original: Page?, log: inout DiagnosticLog) -> Page? {
         let path = "content/" + file
         let fileStart = SourceLocation(path: path, line: 1, column: 1)
         let name = String((file as NSString).lastPathComponent.dropLast(3))
@@ -121,14 +138,12 @@ struct ContentLoader {
             outline = Markdown.outline(of: source.body, reservedIDs: Page.reservedIDs(for: outline.fencedBlocks))
         }
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
-        let blockHTML = DataBlocks.render(outline.fencedBlocks, path: path, bodyFirstLine: source.bodyFirstLine, minCell: config.minCell,
-                                          text: ChartText(localization.strings(for: language)), store: &data, log: &log)
         let folder = components.dropLast().joined(separator: "/")
         let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, blockHTML: blockHTML, urlPath: urlPath
+            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, blockHTML: [:], urlPath: urlPath
         )
     }
 

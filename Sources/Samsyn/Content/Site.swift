@@ -13,6 +13,7 @@ public struct Site: Sendable {
     init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
         self.config = config
         self.pages = pages
+        languages = config.languages + Set(pages.map(\.language)).subtracting(config.languages).sorted()
         indexByContentPath = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
         var byID: [String: Int] = [:]
         for (index, page) in pages.enumerated() where !page.isTranslation {
@@ -32,9 +33,7 @@ public struct Site: Sendable {
     public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
 
     /// The site's languages: those site.yml declares, then any other a translation is written in.
-    public var languages: [String] {
-        config.languages + Set(pages.map(\.language)).subtracting(config.languages).sorted()
-    }
+    public let languages: [String]
 
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 
