@@ -97,6 +97,54 @@ final class CMarkTree {
         return text
     }
 
+    /// Ordered lists directly under the document, in order.
+    func topLevelOrderedLists() -> [OpaquePointer] {
+        var lists: [OpaquePointer] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_LIST, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                lists.append(node)
+            }
+            child = cmark_node_next(node)
+        }
+        return lists
+    }
+
+    func items(of list: OpaquePointer) -> [OpaquePointer] {
+        var items: [OpaquePointer] = []
+        var child = cmark_node_first_child(list)
+        while let node = child {
+            items.append(node)
+            child = cmark_node_next(node)
+        }
+        return items
+    }
+
+    /// Link nodes in a subtree, in document order.
+    func links(in node: OpaquePointer) -> [OpaquePointer] {
+        var links: [OpaquePointer] = []
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), cmark_node_get_type(current) == CMARK_NODE_LINK {
+                links.append(current)
+            }
+        }
+        return links
+    }
+
+    /// An empty element with `id` at the start of a list item's first paragraph, as a link target.
+    func prependAnchor(id: String, to item: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        else { return }
+        cmark_node_set_on_enter(anchor, "<span class=\"step-anchor\" id=\"\(id)\"></span>")
+        cmark_node_set_on_exit(anchor, "")
+        cmark_node_prepend_child(paragraph, anchor)
+    }
+
     static func type(of node: OpaquePointer) -> cmark_node_type {
         cmark_node_get_type(node)
     }

@@ -32,12 +32,41 @@ public struct FencedBlock: Equatable, Sendable {
     public var position: SourcePosition
 }
 
+/// One item of a top-level ordered list: a step, in a routine.
+public struct ListItem: Equatable, Sendable {
+    public var text: String
+    /// The links in the item, in order: a step's role is the first that leads to a role page.
+    public var links: [Link]
+    public var position: SourcePosition
+}
+
+/// A top-level ordered list and the heading it stands under, if any.
+public struct OrderedList: Equatable, Sendable {
+    public var items: [ListItem]
+    public var heading: Heading?
+    public var position: SourcePosition
+}
+
 /// What the site needs to know about a document before any page is rendered:
 /// its anchors (to check `#fragment` links) and its links (to check they resolve).
 public struct MarkdownOutline: Sendable {
     public var headings: [Heading]
     public var links: [Link]
     public var fencedBlocks: [FencedBlock]
+    public var orderedLists: [OrderedList] = []
+}
+
+/// Anchors put at the start of each item of one top-level ordered list: a routine's
+/// steps become `#steg-1`, `#steg-2`, … so other pages can link to a step.
+public struct StepAnchors: Sendable {
+    /// Which top-level ordered list, counted from 0.
+    public var listIndex: Int
+    public var prefix: String
+
+    public init(listIndex: Int, prefix: String) {
+        self.listIndex = listIndex
+        self.prefix = prefix
+    }
 }
 
 /// What a link in the document becomes.
@@ -92,6 +121,7 @@ public enum Markdown {
     public static func render(
         _ markdown: String,
         reservedIDs: Set<String> = [],
+        stepAnchors: StepAnchors? = nil,
         resolveLink: (Link) -> LinkResolution = { _ in .keep },
         renderBlock: (FencedBlock) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
@@ -127,6 +157,11 @@ public enum Markdown {
                 break
             }
         }
+        if let stepAnchors, let list = tree.topLevelOrderedLists().dropFirst(stepAnchors.listIndex).first {
+            for (number, item) in tree.items(of: list).enumerated() {
+                tree.prependAnchor(id: "\(stepAnchors.prefix)\(number + 1)", to: item)
+            }
+        }
         for node in unwrapped { tree.unwrap(node) }
         for (node, html) in replacedBlocks { tree.replace(node, with: tree.customBlock(html: html)) }
         // Headings last: their inner HTML must already hold the rewritten links.
@@ -139,15 +174,33 @@ public enum Markdown {
                 : inner
             tree.replace(node, with: tree.customBlock(html: withID))
         }
-        let outline = MarkdownOutline(headings: headings, links: links, fencedBlocks: blocks)
-        return RenderedMarkdown(html: tree.html(), outline: outline)
+        let outline = MarkdownOutline(headings: headings, links: links, fencedBlocks: blocks, orderedLists: [])
+        return RenderedMarkdown(html: checklistBoxes(tree.html()), outline: outline)
+    }
+
+    /// Task list items get a box to tick instead of a disabled form control, which would need
+    /// a label and means nothing on paper. A ticked box shows a check mark, which screen
+    /// readers read out; an empty one is decoration. Only the tasklist extension writes these
+    /// inputs: author HTML never reaches the output.
+    static func checklistBoxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<span class=\"task-box task-done\">✓</span>")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"task-box\" aria-hidden=\"true\"></span>")
     }
 
     private static func collectOutline(_ tree: CMarkTree, reservedIDs: Set<String>) -> MarkdownOutline {
         var slugger = HeadingSlugger(reserved: reservedIDs)
         var outline = MarkdownOutline(headings: [], links: [], fencedBlocks: [])
+        let lists = Set(tree.topLevelOrderedLists().map { UnsafeRawPointer($0) })
         for node in tree.nodes() {
             switch CMarkTree.type(of: node) {
+            case CMARK_NODE_LIST where lists.contains(UnsafeRawPointer(node)):
+                let items = tree.items(of: node).map { item in
+                    ListItem(text: CMarkTree.plainText(of: item), links: tree.links(in: item).map { makeLink($0, in: tree) },
+                             position: tree.position(of: item))
+                }
+                outline.orderedLists.append(OrderedList(items: items, heading: outline.headings.last, position: tree.position(of: node)))
             case CMARK_NODE_HEADING: outline.headings.append(makeHeading(node, in: tree, slugger: &slugger))
             case CMARK_NODE_LINK: outline.links.append(makeLink(node, in: tree))
             case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):

@@ -65,7 +65,7 @@ import Testing
         let site = try SiteFixture()
         let text = try site.read("content/vardnadshavare/franvaro.md").replacingOccurrences(of: "#steg-3", with: "#steg-4")
         try site.write("content/vardnadshavare/franvaro.md", text)
-        try expectFailure(site, "content/vardnadshavare/franvaro.md:8:35: error: broken anchor: 'content/rutiner/oroande-franvaro.md' has no heading with the id 'steg-4' (did you mean 'steg-3'?)")
+        try expectFailure(site, "content/vardnadshavare/franvaro.md:8:35: error: broken anchor: 'content/rutiner/oroande-franvaro.md' has no heading or step with the id 'steg-4' (did you mean 'steg-1'?)")
     }
 
     @Test func twoPagesWithTheSameID() throws {

@@ -37,7 +37,9 @@ import Testing
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>bort</del>"))
         #expect(html.contains(#"<a href="http://www.example.se">"#))
-        #expect(html.contains(#"type="checkbox""#))
+        #expect(html.contains(#"<li><span class="task-box" aria-hidden="true"></span> klart</li>"#) == false)
+        #expect(html.contains(#"<li><span class="task-box task-done">✓</span> klart</li>"#))
+        #expect(!html.contains("<input"), "no form control without a label")
     }
 
     @Test func tagfilterWorksWhenRawHTMLIsAllowed() {

@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 FOCUSABLE = """
-return Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'))
+return Array.from(document.querySelectorAll(':is(a[href], button, input, select, textarea, [tabindex]):not([tabindex="-1"])'))
   .filter(e => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
 """
 
@@ -17,7 +17,7 @@ return {outline: outline, shadow: !!shadow, onScreen: r.width > 0 && r.height > 
 """
 
 
-@pytest.mark.parametrize("path", ["rutiner/oroande-franvaro/", "rapport/arsrapport-2025/"])
+@pytest.mark.parametrize("path", ["rutiner/oroande-franvaro/", "rapport/arsrapport-2025/", "verktygslada/", "vem-gor-vad/"])
 def test_tab_order_and_visible_focus(server, browser, path):
     browser.set_window_size(1280, 1000)
     browser.get(server.base("intranat") + path)

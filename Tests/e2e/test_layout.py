@@ -28,3 +28,18 @@ def test_screenshot_and_no_horizontal_overflow(server, browser, name, width):
     browser.save_screenshot(str(SCREENSHOTS / f"{name}-{width}.png"))
     if width == 375:
         assert scroll <= inner, f"{name} is {scroll}px wide at {inner}px"
+
+
+@pytest.mark.parametrize("target", ["intranat", "webb"])
+def test_toolbox_map_prints_on_one_a4_page(server, browser, target):
+    import base64
+    import re
+
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    browser.get(server.base(target) + "verktygslada/")
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7  # A4, in centimetres
+    pdf = base64.b64decode(browser.print_page(options))
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert pages == 1, f"the toolbox map prints on {pages} pages"

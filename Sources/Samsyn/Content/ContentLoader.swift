@@ -132,10 +132,11 @@ struct ContentLoader {
         }
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
-        // Parsed twice only when the page has chart or table blocks, whose figure ids headings must avoid.
+        // Parsed twice only when the page has figures or steps, whose ids headings must avoid.
         var outline = Markdown.outline(of: source.body, reservedIDs: Page.templateIDs)
-        if outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
-            outline = Markdown.outline(of: source.body, reservedIDs: Page.reservedIDs(for: outline.fencedBlocks))
+        let reserved = Page.reservedIDs(for: outline, kind: kind)
+        if reserved != Page.templateIDs {
+            outline = Markdown.outline(of: source.body, reservedIDs: reserved)
         }
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
         let folder = components.dropLast().joined(separator: "/")

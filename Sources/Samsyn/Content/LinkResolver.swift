@@ -50,10 +50,10 @@ struct LinkResolver {
     }
 
     private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
-        let ids = page.outline.headings.map(\.id)
+        let ids = page.anchorIDs
         if ids.contains(fragment) { return .success(()) }
         return .failure(LinkError(message: Suggestion.message(
-            "broken anchor: '\(page.sourcePath)' has no heading with the id '\(fragment)'", for: fragment, in: ids
+            "broken anchor: '\(page.sourcePath)' has no heading or step with the id '\(fragment)'", for: fragment, in: ids
         )))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SamsynMarkdown
 
 /// What a page is, decided by the folder it lies in.
@@ -34,6 +35,16 @@ public struct RoutineInfo: Sendable {
     public var reviewedLocation: SourceLocation
     public var reviewEveryMonths: Int
     public var due: LocalDate { reviewed.adding(months: reviewEveryMonths) }
+}
+
+/// One step of a routine: an item of its ordered list, and the role that does it (the
+/// first link in the step that leads to a role page).
+public struct RoutineStep: Sendable, Equatable {
+    public var number: Int
+    public var text: String
+    public var role: String?
+    /// The words of the link that names the role, which the flow's lane already shows.
+    public var roleText: String?
 }
 
 public struct RoleInfo: Sendable {
@@ -87,10 +98,42 @@ public struct Page: Sendable {
     public var chartCount: Int { outline.fencedBlocks.count { $0.info == "chart" } }
 
     /// Ids the templates and figures use on a page, which headings must not take.
-    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar"]
+    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode"]
 
-    /// The template's ids and those of the page's figures and tables (`figur-2`, `tabell-1`, …).
-    var reservedIDs: Set<String> { Self.reservedIDs(for: outline.fencedBlocks) }
+    /// The template's ids, those of the page's figures and tables (`figur-2`, `tabell-1`, …)
+    /// and of a routine's steps (`steg-1`, …).
+    var reservedIDs: Set<String> { Self.reservedIDs(for: outline, kind: kind) }
+
+    /// Everything a `#fragment` may point at: headings and steps.
+    var anchorIDs: Set<String> { Set(outline.headings.map(\.id)).union(stepIDs) }
+
+    static let stepPrefix = "steg-"
+
+    /// Which top-level ordered list holds a routine's steps: the one under a heading such as
+    /// "Arbetsgång", or else the first.
+    var stepListIndex: Int? { Self.stepListIndex(in: outline, kind: kind) }
+
+    static func stepListIndex(in outline: MarkdownOutline, kind: PageKind) -> Int? {
+        guard kind == .routine, !outline.orderedLists.isEmpty else { return nil }
+        let named = outline.orderedLists.firstIndex { list in
+            guard let heading = list.heading?.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) else { return false }
+            return ["arbetsgang", "steg for steg", "sa gor vi", "gang"].contains { heading.contains($0) }
+        }
+        return named ?? 0
+    }
+
+    var stepIDs: [String] {
+        guard let index = stepListIndex else { return [] }
+        return outline.orderedLists[index].items.indices.map { "\(Self.stepPrefix)\($0 + 1)" }
+    }
+
+    static func reservedIDs(for outline: MarkdownOutline, kind: PageKind) -> Set<String> {
+        var ids = reservedIDs(for: outline.fencedBlocks)
+        if let index = stepListIndex(in: outline, kind: kind) {
+            ids.formUnion(outline.orderedLists[index].items.indices.map { "\(stepPrefix)\($0 + 1)" })
+        }
+        return ids
+    }
 
     static func reservedIDs(for blocks: [FencedBlock]) -> Set<String> {
         let charts = blocks.count { $0.info == "chart" }, tables = blocks.count { $0.info == "table" }

@@ -25,6 +25,19 @@ public struct Site: Sendable {
             }
         }
         indexByID = byID
+        var steps: [String: [RoutineStep]] = [:]
+        let resolver = LinkResolver(site: self)
+        for page in pages {
+            guard let index = page.stepListIndex else { continue }
+            steps[page.sourcePath] = page.outline.orderedLists[index].items.enumerated().map { number, item in
+                let roleLink = item.links.lazy.compactMap { link -> (id: String, text: String)? in
+                    guard case .success(.page(let target, _)) = resolver.resolve(link.destination, from: page), target.kind == .role else { return nil }
+                    return (target.id, link.text)
+                }.first
+                return RoutineStep(number: number + 1, text: item.text, role: roleLink?.id, roleText: roleLink?.text)
+            }
+        }
+        self.steps = steps
     }
 
     public func page(id: String) -> Page? { indexByID[id].map { pages[$0] } }
@@ -34,6 +47,8 @@ public struct Site: Sendable {
 
     /// The site's languages: those site.yml declares, then any other a translation is written in.
     public let languages: [String]
+    /// Each routine's steps, by source path.
+    public private(set) var steps: [String: [RoutineStep]] = [:]
 
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 

@@ -17,6 +17,9 @@ extension TargetRenderer {
     }
 
     func renderSection(_ section: Section) -> String {
+        if section.name == "verktygslada", section.pages.contains(where: { $0.kind == .intervention }) {
+            return renderToolboxMap(section)
+        }
         let urlPath = section.name + "/"
         var context = baseContext(for: urlPath, title: sectionTitle(section.name, strings), language: site.config.language)
         context["summary"] = strings.optional("section.\(section.name).summary")
@@ -24,6 +27,9 @@ extension TargetRenderer {
         context["pages"] = items(list(section.pages, from: urlPath))
         if section.name == "rutiner", hasReviewOverview {
             context["reviewOverviewHref"] = href(from: urlPath, to: Self.reviewOverviewPath)
+        }
+        if section.name == "roller", hasMatrix {
+            context["matrixHref"] = href(from: urlPath, to: Self.matrixPath)
         }
         return templates.render(context, with: "section")
     }
@@ -47,6 +53,7 @@ extension TargetRenderer {
     func sitemap() -> String {
         var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
         if hasReviewOverview { paths.append(Self.reviewOverviewPath) }
+        if hasMatrix { paths.append(Self.matrixPath) }
         if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
         let entries = paths.map { "  <url><loc>\(Markup.escape(target.baseURL.absoluteString + $0))</loc></url>\n" }.joined()
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\(entries)</urlset>\n"

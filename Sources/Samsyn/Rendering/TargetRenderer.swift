@@ -65,6 +65,9 @@ struct TargetRenderer {
         if hasReviewOverview {
             files.append(file(at: Self.reviewOverviewPath, html: renderReviewOverview()))
         }
+        if hasMatrix {
+            files.append(file(at: Self.matrixPath, html: renderMatrix()))
+        }
         if let statement = accessibilityStatement {
             files.append(file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement)))
         }
@@ -75,7 +78,8 @@ struct TargetRenderer {
     // MARK: Pages
 
     private func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
-        let rendered = Markdown.render(page.body, reservedIDs: page.reservedIDs, resolveLink: { link in
+        let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
+        let rendered = Markdown.render(page.body, reservedIDs: page.reservedIDs, stepAnchors: steps, resolveLink: { link in
             resolveLink(link, in: page, log: &log)
         }, renderBlock: { block in
             page.blockHTML[block.position.line]
@@ -95,6 +99,7 @@ struct TargetRenderer {
             context["reviewed"] = dateContext(routine.reviewed, t)
             context["due"] = dateContext(routine.due, t)
             context["overdue"] = routine.due < today
+            context["flow"] = flowChart(for: page)
         case .role(let role):
             let relations = roleRelations[page.id] ?? RoleRelations()
             context["organisation"] = role.organisation
@@ -102,6 +107,10 @@ struct TargetRenderer {
             context["takesPartIn"] = items(list(relations.takesPartIn, from: page.urlPath))
             context["delivers"] = items(list(relations.delivers, from: page.urlPath))
             context["hasRelations"] = !(relations.owns + relations.takesPartIn + relations.delivers).isEmpty
+            if hasMatrix {
+                context["matrixRow"] = items(matrixRow(for: page))
+                context["matrixHref"] = href(from: page.urlPath, to: Self.matrixPath)
+            }
         case .intervention(let intervention):
             context["level"] = intervention.level?.rawValue
             context["recipients"] = intervention.recipients.isEmpty ? nil : intervention.recipients.joined(separator: ", ")
