@@ -8,7 +8,7 @@ struct SamsynCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsyn",
         abstract: "Builds the school-attendance sites of a municipality from Markdown and CSV.",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
     )
 
     /// Exit status per DESIGN.md: 0 success, 1 the content has errors, 2 the command was used wrongly.
@@ -81,4 +81,33 @@ func finish(_ report: BuildReport, verb: String, outputPath: String?) throws {
     if let readability = Summary.readability(report) { print(readability) }
     print(Summary.text(for: report, verb: verb, outputPath: outputPath))
     if !report.succeeded { throw ContentFailure() }
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a page of a kind (routine, role, intervention, page, report) with today's date."
+    )
+
+    @Argument(help: "routine (rutin), role (roll), intervention (insats), page (sida) or report (rapport).")
+    var kind: String
+
+    @Argument(help: "The page's title; its file name is made from it.")
+    var title: String
+
+    @Option(name: .long, help: "The site folder, holding content/.")
+    var source: String = "."
+
+    func run() throws {
+        do {
+            let path = try NewPage(sourceDirectory: URL(fileURLWithPath: source, isDirectory: true)).create(kind: kind, title: title)
+            print(path)
+        } catch NewPage.Failure.exists(let id, let path) {
+            FileHandle.standardError.write(Data("error: \(NewPage.Failure.exists(id: id, path: path))\n".utf8))
+            throw ContentFailure()
+        } catch let failure as NewPage.Failure {
+            // An unknown kind or an empty title is the command used wrongly: exit status 2.
+            throw ValidationError(failure.description)
+        }
+    }
 }

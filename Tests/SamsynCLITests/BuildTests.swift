@@ -205,3 +205,42 @@ func snapshot(_ directory: URL) throws -> [String: Data] {
     }
     return files
 }
+
+@Suite struct NewCommandTests {
+    @Test func newCreatesACorrectlyNamedPageWithTheFrontMatterOfItsKind() throws {
+        let site = try SiteFixture()
+        let result = try site.run("new", "rutin", "Frånvaro på fritidshemmet")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "content/rutiner/franvaro-pa-fritidshemmet.md\n")
+        let page = try site.read("content/rutiner/franvaro-pa-fritidshemmet.md")
+        #expect(page.hasPrefix("---\ntitle: \"Frånvaro på fritidshemmet\"\n"))
+        #expect(page.contains("owner: rektor"))
+        #expect(page.contains("reviewed: 2026-11-24"), "today, from SOURCE_DATE_EPOCH in the tests")
+        // The new page builds as it is.
+        let check = try site.run("check")
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func everyKindHasAFolder() throws {
+        let site = try SiteFixture()
+        for (kind, folder) in [("role", "roller"), ("insats", "verktygslada"), ("sida", "vardnadshavare"), ("report", "rapport")] {
+            let result = try site.run("new", kind, "Ny \(kind)")
+            #expect(result.stdout.hasPrefix("content/\(folder)/ny-"), "\(kind): \(result.stdout)\(result.stderr)")
+        }
+        #expect(try site.run("check").status == 0)
+    }
+
+    @Test func aTitleGivingAnExistingIDIsAnError() throws {
+        let site = try SiteFixture()
+        let result = try site.run("new", "roll", "Kurator")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: a page with the id 'kurator' exists already: content/roller/kurator.md"))
+    }
+
+    @Test func anUnknownKindIsWrongUsage() throws {
+        let site = try SiteFixture()
+        let result = try site.run("new", "rutn", "X")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean 'rutin'?"))
+    }
+}
