@@ -4,11 +4,6 @@ import Foundation
 extension TargetRenderer {
     static let reviewOverviewPath = "granskning/"
 
-    /// Staff targets that hold routines get the overview.
-    var hasReviewOverview: Bool {
-        target.audiences.contains(.staff) && pages.contains { $0.kind == .routine && !$0.isTranslation }
-    }
-
     func renderReviewOverview() -> String {
         let urlPath = Self.reviewOverviewPath
         let t = strings

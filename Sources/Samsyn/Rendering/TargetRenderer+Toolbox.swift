@@ -43,20 +43,11 @@ extension TargetRenderer {
 
     var hasMatrix: Bool { hasReviewOverview }
 
-    private var routinesInTarget: [Page] {
-        pages.filter { $0.kind == .routine && !$0.isTranslation }.sorted { $0.title < $1.title }
-    }
+    /// Above this many cells the matrix becomes a list per role: a thousand roles across
+    /// three thousand routines is no table anyone reads.
+    static let matrixTableLimit = 20_000
 
-    /// What a role does in a routine: owns it, takes part (by front matter), and in which steps.
-    func part(of role: String, in routine: Page) -> (owner: Bool, steps: [Int], listed: Bool)? {
-        guard let info = routine.routine else { return nil }
-        let owner = info.owner.id == role
-        let steps = (site.steps[routine.sourcePath] ?? []).filter { $0.role == role }.map(\.number)
-        let listed = info.roles.contains { $0.id == role }
-        return owner || listed || !steps.isEmpty ? (owner, steps, listed) : nil
-    }
-
-    func partText(_ part: (owner: Bool, steps: [Int], listed: Bool), _ t: Strings) -> String {
+    func partText(_ part: RolePart, _ t: Strings) -> String {
         var words: [String] = []
         if part.owner { words.append(t["matrix_owner"]) }
         if !part.steps.isEmpty {
@@ -72,29 +63,40 @@ extension TargetRenderer {
         let urlPath = Self.matrixPath
         let t = strings
         let roles = pages.filter { $0.kind == .role && !$0.isTranslation }.sorted { $0.title < $1.title }
+        let routines = pages.filter { $0.kind == .routine && !$0.isTranslation }.sorted { $0.title < $1.title }
         var context = baseContext(for: urlPath, title: t["matrix_title"], language: site.config.language)
         context["summary"] = t["matrix_summary"]
         context["breadcrumbs"] = items(breadcrumbs(for: urlPath, section: "roller", language: site.config.language))
-        context["roles"] = roles.map { ["title": $0.title, "href": href(from: urlPath, to: $0.urlPath)] }
-        context["routines"] = routinesInTarget.map { routine -> [String: Any] in
-            [
-                "title": routine.title, "href": href(from: urlPath, to: routine.urlPath),
-                "cells": roles.map { role -> [String: Any] in
-                    guard let part = part(of: role.id, in: routine) else { return ["empty": true] }
-                    return ["text": partText(part, t), "owner": part.owner]
+        if routines.count * roles.count <= Self.matrixTableLimit {
+            var parts: [String: [String: RolePart]] = [:]
+            for (role, entries) in participation {
+                for entry in entries { parts[entry.routine.sourcePath, default: [:]][role] = entry.part }
+            }
+            context["table"] = [
+                "roles": roles.map { ["title": $0.title, "href": href(from: urlPath, to: $0.urlPath)] },
+                "routines": routines.map { routine -> [String: Any] in
+                    [
+                        "title": routine.title, "href": href(from: urlPath, to: routine.urlPath),
+                        "cells": roles.map { role -> [String: Any] in
+                            guard let part = parts[routine.sourcePath]?[role.id] else { return ["empty": true] }
+                            return ["text": partText(part, t), "owner": part.owner]
+                        },
+                    ]
                 },
-            ]
+            ] as [String: Any]
+        } else {
+            context["perRole"] = roles.map { role -> [String: Any] in
+                ["title": role.title, "href": href(from: urlPath, to: role.urlPath), "items": matrixRow(for: role, from: urlPath)]
+            }
         }
         return templates.render(context, with: "matrix")
     }
 
-    /// A role page's own row of the matrix.
-    func matrixRow(for role: Page) -> [[String: Any]] {
+    /// A role's own row of the matrix: the routines it is part of, and how.
+    func matrixRow(for role: Page, from urlPath: String? = nil) -> [[String: Any]] {
         let t = localization.strings(for: role.language)
-        return routinesInTarget.compactMap { routine in
-            part(of: role.id, in: routine).map { part in
-                ["title": routine.title, "href": href(from: role.urlPath, to: routine.urlPath), "text": partText(part, t)]
-            }
+        return (participation[role.id] ?? []).map { entry in
+            ["title": entry.routine.title, "href": href(from: urlPath ?? role.urlPath, to: entry.routine.urlPath), "text": partText(entry.part, t)]
         }
     }
 
@@ -142,4 +144,32 @@ extension TargetRenderer {
 extension InterventionLevel {
     /// ASCII form for i18n keys.
     var slug: String { HeadingSlugger.slug(rawValue) }
+}
+
+/// What a role does in a routine: owns it, is listed in its `roles`, and in which steps it acts.
+struct RolePart: Sendable {
+    var owner = false
+    var listed = false
+    var steps: [Int] = []
+}
+
+extension TargetRenderer {
+    /// Every role's part in every routine of the target, worked out once: role id to
+    /// routines (by title) and the part it plays in each.
+    static func participation(routines: [Page], steps: [String: [RoutineStep]]) -> [String: [(routine: Page, part: RolePart)]] {
+        var byRole: [String: [String: RolePart]] = [:]
+        var routineByPath: [String: Page] = [:]
+        for routine in routines {
+            guard let info = routine.routine else { continue }
+            routineByPath[routine.sourcePath] = routine
+            byRole[info.owner.id, default: [:]][routine.sourcePath, default: RolePart()].owner = true
+            for role in info.roles { byRole[role.id, default: [:]][routine.sourcePath, default: RolePart()].listed = true }
+            for step in steps[routine.sourcePath] ?? [] {
+                if let role = step.role { byRole[role, default: [:]][routine.sourcePath, default: RolePart()].steps.append(step.number) }
+            }
+        }
+        return byRole.mapValues { parts in
+            parts.map { (routine: routineByPath[$0.key]!, part: $0.value) }.sorted { ($0.routine.title, $0.routine.sourcePath) < ($1.routine.title, $1.routine.sourcePath) }
+        }
+    }
 }

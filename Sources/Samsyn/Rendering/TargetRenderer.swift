@@ -26,6 +26,9 @@ struct TargetRenderer {
     /// The language versions of each page id in this target.
     let versionsByID: [String: [Page]]
     let roleRelations: [String: RoleRelations]
+    /// Each role's part in the target's routines, for the matrix and the role pages.
+    let participation: [String: [(routine: Page, part: RolePart)]]
+    let hasReviewOverview: Bool
 
     init(site: Site, target: Target, templates: TemplateSet, localization: Localization, today: LocalDate) {
         self.site = site
@@ -39,6 +42,9 @@ struct TargetRenderer {
         sections = Self.sections(of: pages)
         versionsByID = Dictionary(grouping: pages, by: \.id).mapValues { $0.sorted { $0.language < $1.language } }
         roleRelations = RoleRelations.all(among: pages)
+        let routines = pages.filter { $0.kind == .routine && !$0.isTranslation }
+        participation = Self.participation(routines: routines, steps: site.steps)
+        hasReviewOverview = target.audiences.contains(.staff) && !routines.isEmpty
     }
 
     func contains(_ page: Page) -> Bool { included.contains(page.sourcePath) }
