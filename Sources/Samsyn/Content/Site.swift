@@ -52,11 +52,6 @@ public struct Site: Sendable {
 
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 
-    /// The translations of a page and the page itself, by language.
-    public func languageVersions(of page: Page) -> [Page] {
-        pages.filter { $0.id == page.id }.sorted { $0.language < $1.language }
-    }
-
     /// Checks that every id in front matter names a role page.
     func checkReferences(log: inout DiagnosticLog) {
         let roleIDs = Set(roles.map(\.id))

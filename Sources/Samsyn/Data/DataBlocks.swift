@@ -114,7 +114,6 @@ struct DataBlocks {
             valueLabel: spec.label ?? (yColumns.count == 1 ? yColumns[0].label : spec.title),
             source: spec.source, number: chartNumber, minCell: minCell
         )
-        store.countChart()
         return ChartRenderer(text: text).figure(data, options: options)
     }
 

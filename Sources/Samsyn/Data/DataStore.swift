@@ -12,7 +12,6 @@ struct DataStore {
     private var tables: [String: DataTable] = [:]
     /// Cells withheld, per table read (a file read with another group-size column counts apart).
     private(set) var suppressedCells = 0
-    private(set) var chartsDrawn = 0
 
     init(sourceDirectory: URL, minCell: Int, log: inout DiagnosticLog) {
         self.sourceDirectory = sourceDirectory
@@ -30,7 +29,6 @@ struct DataStore {
 
     var fileNames: [String] { raw.keys.sorted() }
 
-    mutating func countChart() { chartsDrawn += 1 }
 
     /// The table of `file` (relative to content/data/), suppressed by `groupSize` where a
     /// chart names another group-size column than the sidecar does.
