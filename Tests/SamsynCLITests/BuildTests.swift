@@ -128,6 +128,15 @@ import Testing
         #expect(entries.sorted() == ["intranat", "webb"])
     }
 
+    @Test func aKilledBuildsStagingFoldersAreCleanedUp() throws {
+        let site = try SiteFixture()
+        try site.write("public/.webb.new-99999/index.html", "half written")
+        try site.write("public/.webb.old-99999/index.html", "old")
+        #expect(try site.run("build").status == 0)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("public").path)
+        #expect(entries.sorted() == ["intranat", "webb"])
+    }
+
     @Test func targetOptionBuildsOnlyThatTarget() throws {
         let site = try SiteFixture()
         let result = try site.run("build", "--target", "webb", "--output", "ut")

@@ -9,6 +9,7 @@ struct OutputWriter {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let token = ProcessInfo.processInfo.processIdentifier
+        removeLeftovers(of: targets.map(\.name))
         var staged: [(final: URL, staging: URL)] = []
         do {
             for (name, files) in targets {
@@ -33,6 +34,15 @@ struct OutputWriter {
             }
             try fileManager.moveItem(at: staging, to: final)
             try? fileManager.removeItem(at: old)
+        }
+    }
+
+    /// Staging folders a killed build left behind (`.webb.new-1234`, `.webb.old-1234`).
+    private func removeLeftovers(of targets: [String]) {
+        let fileManager = FileManager.default
+        let entries = (try? fileManager.contentsOfDirectory(atPath: outputDirectory.path)) ?? []
+        for entry in entries where targets.contains(where: { entry.hasPrefix(".\($0).new-") || entry.hasPrefix(".\($0).old-") }) {
+            try? fileManager.removeItem(at: outputDirectory.appendingPathComponent(entry))
         }
     }
 
