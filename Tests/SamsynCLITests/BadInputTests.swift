@@ -142,6 +142,16 @@ import Testing
         #expect(result.stdout.contains("Failed:"))
     }
 
+    @Test func aFolderWithTheNameOfGeneratedPagesIsAnError() throws {
+        let site = try SiteFixture()
+        try site.write("content/granskning/plan.md", "---\ntitle: Plan\n---\nText\n")
+        try site.write("content/en/page.md", "---\ntitle: Page\n---\nText\n")
+        let result = try site.run("build")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains("content/granskning/plan.md:1:1: error: the folder 'content/granskning/' has the name of pages Samsyn generates (or of a language); rename it"))
+        #expect(result.diagnostics.contains("content/en/page.md:1:1: error: the folder 'content/en/' has the name of pages Samsyn generates (or of a language); rename it"))
+    }
+
     @Test func personalIdentityNumberStopsTheBuild() throws {
         let site = try SiteFixture()
         try site.write("content/roller/kurator.md", "---\ntitle: Kurator\n---\nEleven 121212-1212 har hög frånvaro.\n")

@@ -93,6 +93,7 @@ public struct SiteBuilder: Sendable {
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
+        site.checkReservedFolders(log: &log)
         site.checkReviews(today: options.today, log: &log)
         result.readability = site.checkReadability(log: &log)
         guard let templates else { return }

@@ -70,6 +70,18 @@ public struct Site: Sendable {
         }
     }
 
+    /// Top-level folders whose URLs generated pages or translations use.
+    static let reservedFolders: Set<String> = ["granskning", "vem-gor-vad", "tillganglighet", "assets"]
+
+    /// A content folder may not take a URL that Samsyn writes generated pages or translations to.
+    func checkReservedFolders(log: inout DiagnosticLog) {
+        let reserved = Self.reservedFolders.union(languages)
+        for page in pages where reserved.contains(page.section) {
+            log.error("the folder 'content/\(page.section)/' has the name of pages Samsyn generates (or of a language); rename it",
+                      at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+    }
+
     /// A routine past its review date is a warning (an error with --strict): the date
     /// comes from the front matter; only the comparison uses today's date.
     func checkReviews(today: LocalDate, log: inout DiagnosticLog) {
