@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    @Test func aStaffOnlyMarkerNeverReachesAPublicSearchIndex() throws {
+        let site = try SiteFixture()
+        try site.write("content/roller/kurator.md", "---\ntitle: Kurator\n---\nBara för personal: Hemligmarkör.\n")
+        #expect(try site.run("build").status == 0)
+        let intranat = try allText(under: site.root.appendingPathComponent("public/intranat/search"))
+        #expect(intranat.contains("\"hemligmark\""), "the marker is indexed (folded and stemmed) where the page is published")
+        let webb = try allText(under: site.root.appendingPathComponent("public/webb/search"))
+        #expect(!webb.lowercased().contains("hemligmark"))
+        #expect(!webb.contains("roller/"))
+    }
+
     @Test func linkToAPageOutsideTheTargetBecomesPlainTextWithAWarning() throws {
         let site = try SiteFixture()
         let result = try site.run("build")

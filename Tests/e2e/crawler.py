@@ -26,6 +26,8 @@ class _References(HTMLParser):
             self.links.append((attrs["href"], True))
         elif tag == "link" and attrs.get("href"):
             self.links.append((attrs["href"], False))
+        elif tag == "form" and attrs.get("action"):
+            self.links.append((attrs["action"], False))
         elif tag in ("script", "img", "source", "iframe") and attrs.get("src"):
             self.links.append((attrs["src"], True))
 

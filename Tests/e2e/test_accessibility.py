@@ -14,7 +14,8 @@ def test_every_kind_of_page_is_checked(crawl):
     urls = all_pages(crawl)
     for kind in ["/skolnarvaro/", "/rutiner/", "/rutiner/oroande-franvaro/", "/roller/kurator/", "/verktygslada/hembesok/",
                  "/vardnadshavare/franvaro-och-sjukanmalan/", "/ar/vardnadshavare/franvaro-och-sjukanmalan/",
-                 "/rapport/arsrapport-2025/", "/granskning/", "/tillganglighet/", "/so/vardnadshavare/ledighet/"]:
+                 "/rapport/arsrapport-2025/", "/granskning/", "/tillganglighet/", "/so/vardnadshavare/ledighet/",
+                 "/verktygslada/", "/vem-gor-vad/", "/sok/"]:
         assert any(url.endswith(kind) for url in urls), kind
 
 

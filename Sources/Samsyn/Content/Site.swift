@@ -71,7 +71,7 @@ public struct Site: Sendable {
     }
 
     /// Top-level folders whose URLs generated pages or translations use.
-    static let reservedFolders: Set<String> = ["granskning", "vem-gor-vad", "tillganglighet", "assets"]
+    static let reservedFolders: Set<String> = ["granskning", "vem-gor-vad", "tillganglighet", "assets", "sok", "search"]
 
     /// A content folder may not take a URL that Samsyn writes generated pages or translations to.
     func checkReservedFolders(log: inout DiagnosticLog) {

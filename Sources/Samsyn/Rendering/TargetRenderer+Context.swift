@@ -32,6 +32,7 @@ extension TargetRenderer {
                 return item
             },
         ]
+        context["searchHref"] = href(from: urlPath, to: Self.searchPath)
         if accessibilityStatement != nil {
             context["accessibilityHref"] = href(from: urlPath, to: Self.accessibilityPath)
         }

@@ -77,6 +77,8 @@ struct TargetRenderer {
         if let statement = accessibilityStatement {
             files.append(file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement)))
         }
+        files.append(file(at: Self.searchPath, html: renderSearchPage()))
+        files += searchFiles()
         files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8)))
         return files
     }

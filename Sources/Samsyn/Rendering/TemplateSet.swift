@@ -8,7 +8,7 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
 
     /// The templates Samsyn renders pages with, one per kind plus the generated pages.
-    static let required = PageKind.allCases.map(\.rawValue) + ["section", "home", "translation-missing", "review-overview", "accessibility", "matrix", "toolbox-map"]
+    static let required = PageKind.allCases.map(\.rawValue) + ["section", "home", "translation-missing", "review-overview", "accessibility", "matrix", "toolbox-map", "search"]
     static let directory = "templates"
 
     static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> TemplateSet? {

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Samsyn
+
+@Suite struct SearchTests {
+    /// The cases the browser test checks search.js against: both must give these terms.
+    static let cases: [String: [String]] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("search-cases.json")
+        return (try? JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: url))) ?? [:]
+    }()
+
+    @Test func swedishWordsAreFoldedAndStemmed() {
+        #expect(Self.cases.count > 10)
+        for (word, expected) in Self.cases {
+            #expect(SwedishSearch.terms(word) == expected, "\(word)")
+        }
+    }
+
+    @Test func titleHitsRankAboveBodyHits() throws {
+        let index = SearchIndex(documents: [
+            .init(title: "Hembesök", url: "a/", kind: "Insats", section: "Verktygslådan", excerpt: "",
+                  fields: [("Hembesök", 10), ("", 5), ("", 3), ("Vid orosanmälan gör vi ett hembesök.", 1)]),
+            .init(title: "Orosanmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: "",
+                  fields: [("Orosanmälan", 10), ("Arbetsgång", 5), ("", 3), ("Text.", 1)]),
+        ])
+        let shard = try #require(index.files().first { $0.path == "search/t-or.json" })
+        let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
+        let hits = try #require(postings["orosanmala"])
+        #expect(hits.first?.first == 1, "the page with the word in its title first")
+        #expect(hits.count == 2)
+    }
+
+    @Test func compoundsAreFiledUnderTheirParts() throws {
+        let index = SearchIndex(documents: [
+            .init(title: "Orosanmälan", url: "a/", kind: "Rutin", section: "Rutiner", excerpt: "", fields: [("Orosanmälan", 10)]),
+            .init(title: "Anmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: "", fields: [("Anmälan till rektor", 10)]),
+        ])
+        let shard = try #require(index.files().first { $0.path == "search/t-an.json" })
+        let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
+        #expect(Set(postings["anmala"]?.map { Int($0[0]) } ?? []) == [0, 1])
+    }
+}
