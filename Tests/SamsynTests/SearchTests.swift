@@ -17,12 +17,11 @@ import Testing
     }
 
     @Test func titleHitsRankAboveBodyHits() throws {
-        let index = SearchIndex(documents: [
-            .init(title: "Hembesök", url: "a/", kind: "Insats", section: "Verktygslådan", excerpt: "",
-                  fields: [("Hembesök", 10), ("", 5), ("", 3), ("Vid orosanmälan gör vi ett hembesök.", 1)]),
-            .init(title: "Orosanmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: "",
-                  fields: [("Orosanmälan", 10), ("Arbetsgång", 5), ("", 3), ("Text.", 1)]),
-        ])
+        var index = SearchIndex()
+        index.add(.init(title: "Hembesök", url: "a/", kind: "Insats", section: "Verktygslådan", excerpt: ""),
+                  weights: SearchIndex.weights(of: [("Hembesök", 10), ("", 5), ("", 3), ("Vid orosanmälan gör vi ett hembesök.", 1)]))
+        index.add(.init(title: "Orosanmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: ""),
+                  weights: SearchIndex.weights(of: [("Orosanmälan", 10), ("Arbetsgång", 5), ("", 3), ("Text.", 1)]))
         let shard = try #require(index.files().first { $0.path == "search/t-or.json" })
         let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
         let hits = try #require(postings["orosanmala"])
@@ -31,10 +30,11 @@ import Testing
     }
 
     @Test func compoundsAreFiledUnderTheirParts() throws {
-        let index = SearchIndex(documents: [
-            .init(title: "Orosanmälan", url: "a/", kind: "Rutin", section: "Rutiner", excerpt: "", fields: [("Orosanmälan", 10)]),
-            .init(title: "Anmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: "", fields: [("Anmälan till rektor", 10)]),
-        ])
+        var index = SearchIndex()
+        index.add(.init(title: "Orosanmälan", url: "a/", kind: "Rutin", section: "Rutiner", excerpt: ""),
+                  weights: SearchIndex.weights(of: [("Orosanmälan", 10)]))
+        index.add(.init(title: "Anmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: ""),
+                  weights: SearchIndex.weights(of: [("Anmälan till rektor", 10)]))
         let shard = try #require(index.files().first { $0.path == "search/t-an.json" })
         let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
         #expect(Set(postings["anmala"]?.map { Int($0[0]) } ?? []) == [0, 1])

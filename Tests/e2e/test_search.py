@@ -83,12 +83,15 @@ def test_browser_and_index_agree_on_swedish_terms(server, browser):
 
 def test_a_query_answers_quickly(server, browser):
     browser.get(server.base("intranat") + "sok/")
-    type_query(browser, "frånvaro")  # warm the cache like a reader who has typed before
-    started = browser.execute_script("return performance.now()")
-    browser.find_element(By.ID, "sok-falt").send_keys(" rektor")
-    results(browser)
-    # Typing waits 120 ms before searching; the search itself must take under 50 ms.
-    assert browser.execute_script("return performance.now()") - started < 120 + 50 + 250
+    first, repeated = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const t0 = performance.now();
+        window.samsynSearch('frånvaro rektor').then(() => {
+          const t1 = performance.now();
+          window.samsynSearch('frånvaro rektor').then(() => done([t1 - t0, performance.now() - t1]));
+        });""")
+    assert repeated < 50, f"{repeated:.0f} ms with the index parts loaded"
+    assert first < 500, f"{first:.0f} ms including loading the index parts"
 
 
 def test_no_staff_only_page_is_in_a_public_index(site_dir):

@@ -41,6 +41,7 @@
     return fold(text).split(' ').filter(function (w) { return Array.from(w).length > 1; }).map(stem);
   }
   window.samsynSearchTerms = terms;  // for the browser test that keeps JS and Swift in step
+  window.samsynSearch = function (query) { return search(query); };  // for the benchmark
 
   function load(name) {
     if (!cache[name]) {

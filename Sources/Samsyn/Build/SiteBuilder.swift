@@ -99,17 +99,22 @@ public struct SiteBuilder: Sendable {
         guard let templates else { return }
 
         let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
-        var built: [(name: String, files: [OutputFile])] = []
-        for target in targets {
-            let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, today: options.today)
-            built.append((target.name, renderer.render(log: &log) + assets))
-            result.targets.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
-        }
-        let failed = log.hasErrors || (options.strict && log.warningCount > 0)
-        guard options.writeOutput, !failed else { return }
+        var writer = OutputWriter(outputDirectory: options.outputDirectory)
+        let writing = options.writeOutput && !log.hasErrors
         do {
-            try OutputWriter(outputDirectory: options.outputDirectory).write(built)
+            for target in targets {
+                let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, today: options.today)
+                if writing { try writer.begin(target.name) }
+                try renderer.render(log: &log) { files in
+                    if writing { try writer.write(files) }
+                }
+                if writing { try writer.write(assets) }
+                result.targets.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
+            }
+            let failed = log.hasErrors || (options.strict && log.warningCount > 0)
+            if writing, !failed { try writer.commit() } else { writer.discard() }
         } catch {
+            writer.discard()
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
         }
     }

@@ -144,7 +144,7 @@ struct ContentLoader {
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, blockHTML: [:], urlPath: urlPath
+            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: Markdown.readableText(of: source.body), blockHTML: [:], urlPath: urlPath
         )
     }
 

@@ -92,6 +92,8 @@ public struct Page: Sendable {
     /// The file line on which the Markdown body starts.
     public var bodyFirstLine: Int
     public var outline: MarkdownOutline
+    /// The prose of the body, for LIX and the search index: worked out once.
+    public var readableText: String
     /// The HTML of the page's chart and table blocks, by the block's line in the body:
     /// drawn once, the same in every target.
     public var blockHTML: [Int: String]

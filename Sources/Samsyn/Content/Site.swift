@@ -95,7 +95,7 @@ public struct Site: Sendable {
     /// LIX of every page in the site's language; a guardian page above `max_lix` is a warning.
     func checkReadability(log: inout DiagnosticLog) -> [PageReadability] {
         pages.filter { $0.language == config.language }.map { page in
-            let readability = Readability.of(markdown: page.body)
+            let readability = Readability.of(text: page.readableText)
             let forGuardians = page.audiences.contains(.guardians)
             if forGuardians, readability.lix > config.maxLIX {
                 let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")

@@ -4,29 +4,44 @@ import Foundation
 /// written in full beside its folder, then swapped in with two renames.
 struct OutputWriter {
     let outputDirectory: URL
+    private let token = ProcessInfo.processInfo.processIdentifier
+    private var staged: [(final: URL, staging: URL)] = []
+    private var createdOutputDirectory = false
 
-    func write(_ targets: [(name: String, files: [OutputFile])]) throws {
+    init(outputDirectory: URL) {
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Starts writing a target beside its folder; nothing a reader sees changes yet.
+    mutating func begin(_ name: String) throws {
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        let token = ProcessInfo.processInfo.processIdentifier
-        removeLeftovers(of: targets.map(\.name))
-        var staged: [(final: URL, staging: URL)] = []
-        do {
-            for (name, files) in targets {
-                let staging = outputDirectory.appendingPathComponent(".\(name).new-\(token)")
-                try? fileManager.removeItem(at: staging)
-                for file in files {
-                    let url = staging.appendingPathComponent(file.path)
-                    try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try file.contents.write(to: url)
-                }
-                staged.append((outputDirectory.appendingPathComponent(name), staging))
-            }
-        } catch {
-            for (_, staging) in staged { try? fileManager.removeItem(at: staging) }
-            throw error
+        if staged.isEmpty, !fileManager.fileExists(atPath: outputDirectory.path) {
+            try fileManager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+            createdOutputDirectory = true
         }
-        // Everything is written: only now is the previous output replaced.
+        removeLeftovers(of: [name])
+        staged.append((outputDirectory.appendingPathComponent(name), outputDirectory.appendingPathComponent(".\(name).new-\(token)")))
+    }
+
+    /// Writes files of the target begun last. Files are written as they are rendered, a
+    /// batch at a time, so a large site never has to fit in memory.
+    func write(_ files: [OutputFile]) throws {
+        guard let staging = staged.last?.staging else { return }
+        let fileManager = FileManager.default
+        var folders = Set<String>()
+        for file in files {
+            let url = staging.appendingPathComponent(file.path)
+            let folder = url.deletingLastPathComponent()
+            if folders.insert(folder.path).inserted {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            try file.contents.write(to: url)
+        }
+    }
+
+    /// Everything is written: only now is the previous output replaced, target by target.
+    func commit() throws {
+        let fileManager = FileManager.default
         for (final, staging) in staged {
             let old = outputDirectory.appendingPathComponent(".\(final.lastPathComponent).old-\(token)")
             if fileManager.fileExists(atPath: final.path) {
@@ -35,6 +50,13 @@ struct OutputWriter {
             try fileManager.moveItem(at: staging, to: final)
             try? fileManager.removeItem(at: old)
         }
+    }
+
+    /// The build failed: the staged targets go, the previous output stays as it was (and an
+    /// output folder this build made, empty again, goes too).
+    func discard() {
+        for (_, staging) in staged { try? FileManager.default.removeItem(at: staging) }
+        if createdOutputDirectory { try? FileManager.default.removeItem(at: outputDirectory) }
     }
 
     /// Staging folders a killed build left behind (`.webb.new-1234`, `.webb.old-1234`).

@@ -11,6 +11,7 @@ public enum SwedishSearch {
                            "er", "ar", "or", "en", "et", "na", "an", "on"]
 
     public static func fold(_ text: String) -> String {
+        if let fast = foldSwedish(text) { return fast }
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
@@ -24,6 +25,43 @@ public enum SwedishSearch {
             }
         }
         return result
+    }
+
+    /// The same folding for ASCII and Swedish letters, byte by byte; nil for any other
+    /// character, which takes the general path. The search index spends most of its time here.
+    private static func foldSwedish(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x00..<0x80: bytes.append(UInt8(ascii: " "))
+            case 0xC3:
+                // U+00C0–U+00FF: the Latin-1 letters Swedish text uses.
+                guard let second = utf8.next() else { return nil }
+                switch second {
+                case 0xA5, 0xA4, 0x85, 0x84, 0xA1, 0xA0, 0xA2: bytes.append(UInt8(ascii: "a"))   // å ä Å Ä á à â
+                case 0xB6, 0x96, 0xB3, 0xB2, 0xB4, 0xB8: bytes.append(UInt8(ascii: "o"))         // ö Ö ó ò ô ø
+                case 0xA9, 0x89, 0xA8, 0xAA, 0xAB: bytes.append(UInt8(ascii: "e"))               // é É è ê ë
+                case 0xBC, 0x9C, 0xBA, 0xB9: bytes.append(UInt8(ascii: "u"))                     // ü Ü ú ù
+                case 0xAD, 0xAC, 0xAF: bytes.append(UInt8(ascii: "i"))                           // í ì ï
+                default: return nil
+                }
+            case 0xE2:
+                // Dashes, quotes and spaces of U+2000–U+206F separate words.
+                guard let second = utf8.next(), second == 0x80, utf8.next() != nil else { return nil }
+                bytes.append(UInt8(ascii: " "))
+            case 0xC2:
+                // No-break space, «, », and the other Latin-1 symbols separate words.
+                guard utf8.next() != nil else { return nil }
+                bytes.append(UInt8(ascii: " "))
+            default:
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func stem(_ word: String) -> String {
@@ -45,50 +83,68 @@ public enum SwedishSearch {
 /// `search/meta.json`, term shards by their first two letters (`search/t-fr.json`), and
 /// document shards of 200 pages (`search/d-0.json`).
 struct SearchIndex {
+    /// What the results list shows of a page.
     struct Document {
         var title: String
         var url: String
         var kind: String
         var section: String
         var excerpt: String
-        var fields: [(text: String, weight: Int)]
     }
 
     static let documentsPerShard = 200
     /// A term keeps its best postings only: ranking needs the top, and shards stay small.
     static let postingsPerTerm = 200
 
-    let documents: [Document]
+    private(set) var documents: [Document] = []
+    /// Term to (document, weight), appended in document order: compact, unlike nested dictionaries.
+    private var postings: [String: [(document: Int32, weight: Float)]] = [:]
+
+    /// Each term's weight in a page: title 10, headings 5, summary 3, body 1 per occurrence,
+    /// at most three occurrences counted per field.
+    static func weights(of fields: [(text: String, weight: Int)]) -> [String: Float] {
+        var weights: [String: Float] = [:]
+        for field in fields {
+            var counts: [String: Int] = [:]
+            for term in SwedishSearch.terms(field.text) { counts[term, default: 0] += 1 }
+            for (term, count) in counts { weights[term, default: 0] += Float(field.weight * min(count, 3)) }
+        }
+        return weights
+    }
+
+    mutating func add(_ document: Document, weights: [String: Float]) {
+        let index = Int32(documents.count)
+        documents.append(document)
+        for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
+    }
 
     func files() -> [OutputFile] {
-        var postings: [String: [Int: Double]] = [:]
-        var vocabulary = Set<String>()
-        for (index, document) in documents.enumerated() {
-            for field in document.fields {
-                var counts: [String: Int] = [:]
-                for term in SwedishSearch.terms(field.text) { counts[term, default: 0] += 1 }
-                for (term, count) in counts {
-                    postings[term, default: [:]][index, default: 0] += Double(field.weight * min(count, 3))
-                    vocabulary.insert(term)
-                }
-            }
-        }
+        var postings = self.postings
         // Compounds found by their parts: "orosanmälan" is also filed under "anmälan".
+        let vocabulary = Set(postings.keys)
         for term in vocabulary where term.count >= 8 {
             let characters = Array(term)
             for start in 3...(characters.count - 5) {
                 let part = String(characters[start...])
                 guard part != term, vocabulary.contains(part) else { continue }
-                for (document, weight) in postings[term]! { postings[part, default: [:]][document, default: 0] += weight / 2 }
+                postings[part]! += self.postings[term]!.map { ($0.document, $0.weight / 2) }
             }
         }
-        var shards: [String: [String: [[Double]]]] = [:]
-        for (term, byDocument) in postings {
-            let best = byDocument.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.postingsPerTerm)
-            shards[Self.shardKey(term), default: [:]][term] = best.map { [Double($0.key), ($0.value * 10).rounded() / 10] }
-        }
-        var files = shards.keys.sorted().map { key in
-            OutputFile(path: "search/t-\(key).json", contents: Self.json(shards[key]!))
+        // Shards are written as JSON text directly: arrays of arrays of numbers for every
+        // posting would take more memory than the rest of the build.
+        let termsByShard = Dictionary(grouping: postings.keys, by: Self.shardKey)
+        var files = termsByShard.keys.sorted().map { key -> OutputFile in
+            var json = "{"
+            for (position, term) in termsByShard[key]!.sorted().enumerated() {
+                var best: [Int32: Float] = [:]
+                for (document, weight) in postings[term]! { best[document, default: 0] += weight }
+                let top = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.postingsPerTerm)
+                if position > 0 { json += "," }
+                json += Self.jsonString(term) + ":["
+                json += top.map { "[\($0.key),\(Self.number($0.value))]" }.joined(separator: ",")
+                json += "]"
+            }
+            return OutputFile(path: "search/t-\(key).json", contents: Data((json + "}").utf8))
         }
         for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
             let slice = documents[start..<min(start + Self.documentsPerShard, documents.count)]
@@ -96,12 +152,23 @@ struct SearchIndex {
                                     contents: Self.json(slice.map { [$0.title, $0.url, $0.kind, $0.section, $0.excerpt] })))
         }
         files.append(OutputFile(path: "search/meta.json", contents: Self.json([
-            "documents": documents.count, "documentsPerShard": Self.documentsPerShard, "shards": shards.keys.sorted(),
+            "documents": documents.count, "documentsPerShard": Self.documentsPerShard, "shards": termsByShard.keys.sorted(),
         ] as [String: Any])))
         return files
     }
 
     static func shardKey(_ term: String) -> String { String(term.prefix(2)) }
+
+    /// A weight with at most one decimal, as JSON: `12`, `2.5`.
+    static func number(_ value: Float) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        String(decoding: (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8),
+               as: UTF8.self).dropFirst().dropLast().description
+    }
 
     private static func json(_ value: Any) -> Data {
         (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)

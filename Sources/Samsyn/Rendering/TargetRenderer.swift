@@ -52,15 +52,21 @@ struct TargetRenderer {
     /// The interface text of the site's default language.
     var strings: Strings { localization.strings(for: site.config.language) }
 
-    func render(log: inout DiagnosticLog) -> [OutputFile] {
-        // Pages render on every core, each with its own log, merged in page order.
-        let rendered = Parallel.map(pages.count) { index -> (OutputFile, DiagnosticLog) in
-            var pageLog = DiagnosticLog()
-            let html = renderPage(pages[index], log: &pageLog)
-            return (file(at: pages[index].urlPath, html: html), pageLog)
+    /// Renders the target, handing its files to `emit` a batch at a time.
+    func render(log: inout DiagnosticLog, emit: ([OutputFile]) throws -> Void) throws {
+        // Pages render on every core, each with its own log, merged in page order; each
+        // batch is handed on before the next is rendered, so memory stays flat.
+        for batchStart in stride(from: 0, to: pages.count, by: 512) {
+            let batch = Array(pages[batchStart..<min(batchStart + 512, pages.count)])
+            let rendered = Parallel.map(batch.count) { index -> (OutputFile, DiagnosticLog) in
+                var pageLog = DiagnosticLog()
+                let html = renderPage(batch[index], log: &pageLog)
+                return (file(at: batch[index].urlPath, html: html), pageLog)
+            }
+            for (_, pageLog) in rendered { log.append(contentsOf: pageLog) }
+            try emit(rendered.map(\.0))
         }
-        var files = rendered.map(\.0)
-        for (_, pageLog) in rendered { log.append(contentsOf: pageLog) }
+        var files: [OutputFile] = []
         for missing in missingTranslations {
             files.append(file(at: missing.urlPath, html: renderMissingTranslation(missing)))
         }
@@ -80,7 +86,7 @@ struct TargetRenderer {
         files.append(file(at: Self.searchPath, html: renderSearchPage()))
         files += searchFiles()
         files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8)))
-        return files
+        try emit(files)
     }
 
     // MARK: Pages
