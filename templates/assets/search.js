@@ -137,6 +137,11 @@
     history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
     search(input.value);
   });
+  // With the script running, the no-script advice gives way to the results, and the
+  // index's table of contents is fetched while the reader starts typing.
+  var fallback = page.querySelector('.search-fallback');
+  if (fallback) fallback.hidden = true;
+  load('meta.json');
   var initial = new URLSearchParams(location.search).get('q');
   if (initial) { input.value = initial; search(initial); }
 })();
