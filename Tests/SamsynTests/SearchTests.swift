@@ -39,4 +39,21 @@ import Testing
         let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
         #expect(Set(postings["anmala"]?.map { Int($0[0]) } ?? []) == [0, 1])
     }
+
+    @Test func largeShardsAreSplitByAnotherLetter() throws {
+        var index = SearchIndex()
+        for number in 0..<400 {
+            // Many long words starting "fr": more than one shard's worth.
+            let words = (0..<40).map { "franvaro\(number)x\($0)" }.joined(separator: " ")
+            index.add(.init(title: "Sida \(number)", url: "\(number)/", kind: "Sida", section: "", excerpt: ""),
+                      weights: SearchIndex.weights(of: [(words + " fr", 1)]))
+        }
+        let files = index.files()
+        let shards = files.filter { $0.path.hasPrefix("search/t-fr") }
+        #expect(shards.count > 1)
+        #expect(shards.contains { $0.path == "search/t-fr=.json" }, "the two-letter term keeps a shard of its own")
+        let meta = try #require(files.first { $0.path == "search/meta.json" })
+        let keys = try #require((try JSONSerialization.jsonObject(with: meta.contents) as? [String: Any])?["shards"] as? [String])
+        #expect(Set(keys) == Set(shards.map { String($0.path.dropFirst("search/t-".count).dropLast(".json".count)) }))
+    }
 }

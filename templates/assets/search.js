@@ -1,5 +1,5 @@
 /* Samsyn's search: no server, no outside service. Loads the index in parts as needed
-   (search/meta.json, a term shard per two first letters, document shards of 200 pages),
+   (search/meta.json, a term shard per two first letters, document shards of 50 pages),
    matches as the reader types, ranks title and heading hits above body hits, and marks
    the matched words in short excerpts. The folding and stemming rules are the same as
    SwedishSearch in Sources/Samsyn/Rendering/SearchIndex.swift: change both together. */
@@ -61,8 +61,23 @@
     var typed = fold(query).trim().split(' ').pop() || '';
     if (!wanted.length) { list.textContent = ''; status.textContent = ''; return; }
     var meta = await load('meta.json');
-    var keys = Array.from(new Set(wanted.map(function (t) { return Array.from(t).slice(0, 2).join(''); })))
-      .filter(function (k) { return meta.shards && meta.shards.indexOf(k) >= 0; });
+    var shardKeys = meta.shards || [];
+    // A term lives in the shard of the longest key it starts with ("k=" holds the term k itself);
+    // the word being typed also needs every shard of longer words that start with it.
+    function shardFor(term) {
+      if (shardKeys.indexOf(term + '=') >= 0) return term + '=';
+      var best = null;
+      shardKeys.forEach(function (k) {
+        if (k.slice(-1) !== '=' && term.indexOf(k) === 0 && (!best || k.length > best.length)) best = k;
+      });
+      return best;
+    }
+    var keys = wanted.map(shardFor).filter(Boolean);
+    var typedStem = stem(typed);
+    if (Array.from(typedStem).length > 1) {
+      shardKeys.forEach(function (k) { if (k.replace(/=$/, '').indexOf(typedStem) === 0) keys.push(k); });
+    }
+    keys = Array.from(new Set(keys));
     var shards = await Promise.all(keys.map(function (k) { return load('t-' + encodeURIComponent(k) + '.json'); }));
     var index = Object.assign.apply(null, [{}].concat(shards));
     var scores = {}, matched = {};

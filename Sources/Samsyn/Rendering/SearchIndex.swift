@@ -81,7 +81,7 @@ public enum SwedishSearch {
 
 /// The search index of one target, split so that a browser loads only what a query needs:
 /// `search/meta.json`, term shards by their first two letters (`search/t-fr.json`), and
-/// document shards of 200 pages (`search/d-0.json`).
+/// document shards of 50 pages (`search/d-0.json`).
 struct SearchIndex {
     /// What the results list shows of a page.
     struct Document {
@@ -92,7 +92,7 @@ struct SearchIndex {
         var excerpt: String
     }
 
-    static let documentsPerShard = 200
+    static let documentsPerShard = 50
     /// A term keeps its best postings only: ranking needs the top, and shards stay small.
     static let postingsPerTerm = 200
 
@@ -131,33 +131,53 @@ struct SearchIndex {
             }
         }
         // Shards are written as JSON text directly: arrays of arrays of numbers for every
-        // posting would take more memory than the rest of the build.
-        let termsByShard = Dictionary(grouping: postings.keys, by: Self.shardKey)
-        var files = termsByShard.keys.sorted().map { key -> OutputFile in
-            var json = "{"
-            for (position, term) in termsByShard[key]!.sorted().enumerated() {
-                var best: [Int32: Float] = [:]
-                for (document, weight) in postings[term]! { best[document, default: 0] += weight }
-                let top = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.postingsPerTerm)
-                if position > 0 { json += "," }
-                json += Self.jsonString(term) + ":["
-                json += top.map { "[\($0.key),\(Self.number($0.value))]" }.joined(separator: ",")
-                json += "]"
+        // posting would take more memory than the rest of the build. A shard larger than
+        // `shardBytes` is split by one more letter, so a common word's query stays small.
+        var files: [OutputFile] = []
+        var keys: [String] = []
+        var pending = Dictionary(grouping: postings.keys) { Self.shardKey($0, length: 2) }.map { ($0.key, $0.value) }
+        while let (key, terms) = pending.popLast() {
+            let json = shardJSON(terms.sorted(), postings: postings)
+            let splittable = terms.contains { $0.count > key.count }
+            if json.utf8.count > Self.shardBytes, splittable, key.count < 5 {
+                // Terms no longer than the key stay in a shard of their own under the key.
+                let longer = Dictionary(grouping: terms.filter { $0.count > key.count }) { Self.shardKey($0, length: key.count + 1) }
+                pending += longer.map { ($0.key, $0.value) }
+                let exact = terms.filter { $0.count <= key.count }
+                if !exact.isEmpty { pending.append((key + "=", exact)) }
+                continue
             }
-            return OutputFile(path: "search/t-\(key).json", contents: Data((json + "}").utf8))
+            keys.append(key)
+            files.append(OutputFile(path: "search/t-\(key).json", contents: Data(json.utf8)))
         }
+        files.sort { $0.path < $1.path }
         for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
             let slice = documents[start..<min(start + Self.documentsPerShard, documents.count)]
             files.append(OutputFile(path: "search/d-\(start / Self.documentsPerShard).json",
                                     contents: Self.json(slice.map { [$0.title, $0.url, $0.kind, $0.section, $0.excerpt] })))
         }
         files.append(OutputFile(path: "search/meta.json", contents: Self.json([
-            "documents": documents.count, "documentsPerShard": Self.documentsPerShard, "shards": termsByShard.keys.sorted(),
+            "documents": documents.count, "documentsPerShard": Self.documentsPerShard, "shards": keys.sorted(),
         ] as [String: Any])))
         return files
     }
 
-    static func shardKey(_ term: String) -> String { String(term.prefix(2)) }
+    /// Above this a shard is split by one more letter of its terms.
+    static let shardBytes = 48_000
+
+    static func shardKey(_ term: String, length: Int) -> String { String(term.prefix(length)) }
+
+    private func shardJSON(_ terms: [String], postings: [String: [(document: Int32, weight: Float)]]) -> String {
+        var json = "{"
+        for (position, term) in terms.enumerated() {
+            var best: [Int32: Float] = [:]
+            for (document, weight) in postings[term]! { best[document, default: 0] += weight }
+            let top = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.postingsPerTerm)
+            if position > 0 { json += "," }
+            json += Self.jsonString(term) + ":[" + top.map { "[\($0.key),\(Self.number($0.value))]" }.joined(separator: ",") + "]"
+        }
+        return json + "}"
+    }
 
     /// A weight with at most one decimal, as JSON: `12`, `2.5`.
     static func number(_ value: Float) -> String {
