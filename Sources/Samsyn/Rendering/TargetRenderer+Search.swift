@@ -9,8 +9,8 @@ extension TargetRenderer {
         var index = SearchIndex()
         // Terms are counted on every core, a chunk of pages at a time, so that only the
         // merged index, not every page's counts, stays in memory.
-        for chunkStart in stride(from: 0, to: pages.count, by: 512) {
-            let chunk = Array(pages[chunkStart..<min(chunkStart + 512, pages.count)])
+        for chunkStart in stride(from: 0, to: pages.count, by: 64) {
+            let chunk = Array(pages[chunkStart..<min(chunkStart + 64, pages.count)])
             let counted = Parallel.map(chunk.count) { position -> (SearchIndex.Document, [String: Float]) in
                 let page = chunk[position]
                 let t = localization.strings(for: page.language)
