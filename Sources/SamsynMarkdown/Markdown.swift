@@ -54,6 +54,21 @@ public struct MarkdownOutline: Sendable {
     public var links: [Link]
     public var fencedBlocks: [FencedBlock]
     public var orderedLists: [OrderedList] = []
+
+    /// The same outline with heading ids given as if `reservedIDs` had been passed to the
+    /// parse: ids depend only on the headings' text and order, so no second parse is needed.
+    public func reserving(_ reservedIDs: Set<String>) -> MarkdownOutline {
+        var slugger = HeadingSlugger(reserved: reservedIDs)
+        var copy = self
+        for index in copy.headings.indices {
+            copy.headings[index].id = slugger.uniqueID(for: copy.headings[index].text)
+        }
+        for index in copy.orderedLists.indices {
+            guard let heading = copy.orderedLists[index].heading else { continue }
+            copy.orderedLists[index].heading = copy.headings.first { $0.position == heading.position }
+        }
+        return copy
+    }
 }
 
 /// Anchors put at the start of each item of one top-level ordered list: a routine's
@@ -99,18 +114,17 @@ public enum Markdown {
         return tree.html()
     }
 
-    /// The prose a reader reads, for readability measures: text of paragraphs, headings,
-    /// list items and table cells, one block per line; code and HTML left out.
-    public static func readableText(of markdown: String) -> String {
-        let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
-        return tree.readableText()
-    }
-
-    /// Headings, links and fenced blocks, without rendering.
     /// - Parameter reservedIDs: ids used on the page outside the Markdown; see `HeadingSlugger`.
     public static func outline(of markdown: String, reservedIDs: Set<String> = []) -> MarkdownOutline {
+        analyse(markdown, reservedIDs: reservedIDs).outline
+    }
+
+    /// The outline and the prose a reader reads (for readability measures and search: text
+    /// of paragraphs, headings, list items and table cells, one block per line; code and
+    /// HTML left out), from one parse.
+    public static func analyse(_ markdown: String, reservedIDs: Set<String> = []) -> (outline: MarkdownOutline, readableText: String) {
         let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
-        return collectOutline(tree, reservedIDs: reservedIDs)
+        return (collectOutline(tree, reservedIDs: reservedIDs), tree.readableText())
     }
 
     /// Renders with Samsyn's settings.

@@ -11,8 +11,13 @@ import Testing
     }
 
     @Test func headingsAvoidIDsThePageUsesElsewhere() {
-        let rendered = Markdown.render("## Innehåll\n\n## Figur 1\n", reservedIDs: ["innehall", "figur-1"])
+        let markdown = "## Innehåll\n\n## Figur 1\n\n1. [Steg](a.md)\n"
+        let rendered = Markdown.render(markdown, reservedIDs: ["innehall", "figur-1"])
         #expect(rendered.outline.headings.map(\.id) == ["innehall-2", "figur-1-2"])
+        // Reserving ids after the parse gives what reserving them in the parse gives.
+        let later = Markdown.outline(of: markdown).reserving(["innehall", "figur-1"])
+        #expect(later.headings == Markdown.outline(of: markdown, reservedIDs: ["innehall", "figur-1"]).headings)
+        #expect(later.orderedLists.first?.heading?.id == "figur-1-2")
     }
 
     @Test func headingWithoutLatinLettersGetsAFallbackID() {

@@ -132,19 +132,17 @@ struct ContentLoader {
         }
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
-        // Parsed twice only when the page has figures or steps, whose ids headings must avoid.
-        var outline = Markdown.outline(of: source.body, reservedIDs: Page.templateIDs)
+        // Headings must avoid the ids of the page's figures and steps, known only from the outline.
+        var (outline, readableText) = Markdown.analyse(source.body, reservedIDs: Page.templateIDs)
         let reserved = Page.reservedIDs(for: outline, kind: kind)
-        if reserved != Page.templateIDs {
-            outline = Markdown.outline(of: source.body, reservedIDs: reserved)
-        }
+        if reserved != Page.templateIDs { outline = outline.reserving(reserved) }
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
         let folder = components.dropLast().joined(separator: "/")
         let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: Markdown.readableText(of: source.body), blockHTML: [:], urlPath: urlPath
+            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText, blockHTML: [:], urlPath: urlPath
         )
     }
 

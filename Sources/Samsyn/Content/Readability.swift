@@ -1,5 +1,3 @@
-import SamsynMarkdown
-
 /// LIX (läsbarhetsindex, Björnsson 1968): words per sentence plus the percentage of
 /// words longer than six letters. Under 30 is very easy, 30–40 easy (the level for
 /// information to the public), 40–50 average, over 50 hard.
@@ -9,10 +7,6 @@ public struct Readability: Sendable, Equatable {
     public var sentences: Int
     /// The three longest sentences, longest first: where to start rewriting.
     public var longestSentences: [String]
-
-    public static func of(markdown: String) -> Readability {
-        of(text: Markdown.readableText(of: markdown))
-    }
 
     /// Sentences end at `.`, `!`, `?` and `:` followed by a space, and at the end of a
     /// block (a heading or list item counts as one sentence even without a full stop).
