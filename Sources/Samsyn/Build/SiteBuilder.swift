@@ -83,8 +83,7 @@ public struct SiteBuilder: Sendable {
         let targets = selectTargets(config, log: &log)
 
         // Interface text first: chart words are written in each page's language.
-        let languages = config.languages + ContentLoader.translationLanguages(in: source).subtracting(config.languages).sorted()
-        guard let localization = Localization.load(languages: languages, defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
+        guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(in: source)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return
         }
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)

@@ -13,7 +13,7 @@ public struct Site: Sendable {
     init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
         self.config = config
         self.pages = pages
-        languages = config.languages + Set(pages.map(\.language)).subtracting(config.languages).sorted()
+        languages = config.languages(including: pages.map(\.language))
         indexByContentPath = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
         var byID: [String: Int] = [:]
         for (index, page) in pages.enumerated() where !page.isTranslation {

@@ -57,6 +57,11 @@ public struct SiteConfig: Sendable {
 
     static let path = "content/site.yml"
 
+    /// The site's languages: those site.yml declares, then any other a translation is written in.
+    func languages(including translations: some Sequence<String>) -> [String] {
+        languages + Set(translations).subtracting(languages).sorted()
+    }
+
     private struct Raw: Decodable {
         var title: String
         var language: String?

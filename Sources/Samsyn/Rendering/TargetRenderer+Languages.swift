@@ -24,10 +24,14 @@ extension TargetRenderer {
         pages.filter(isTranslatable).flatMap { original -> [MissingTranslation] in
             let present = Set(versions(of: original.id).map(\.language))
             return site.languages.filter { !present.contains($0) }.map { language in
-                MissingTranslation(original: original, language: language,
-                                   urlPath: language + "/" + original.urlPath)
+                MissingTranslation(original: original, language: language, urlPath: Self.missingPath(of: original, in: language))
             }
         }
+    }
+
+    /// Where the page saying `original` is missing in `language` is written.
+    static func missingPath(of original: Page, in language: String) -> String {
+        language + "/" + original.urlPath
     }
 
     /// `<link rel="alternate" hreflang>` to the other real versions of a page.
@@ -39,11 +43,11 @@ extension TargetRenderer {
 
     /// Every site language, each linking to its version of the page or to the page that
     /// says the version is missing.
-    func languageSwitcher(for id: String, section: String, from urlPath: String, current: String) -> [[String: Any]] {
+    func languageSwitcher(for id: String, from urlPath: String, current: String) -> [[String: Any]] {
         guard let original = site.page(id: id), isTranslatable(original), site.languages.count > 1 else { return [] }
         let present = Dictionary(versions(of: id).map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
         return site.languages.map { language in
-            let target = present[language]?.urlPath ?? language + "/" + original.urlPath
+            let target = present[language]?.urlPath ?? Self.missingPath(of: original, in: language)
             var entry: [String: Any] = [
                 "lang": language, "dir": Self.direction(of: language),
                 "title": localization.name(of: language), "href": href(from: urlPath, to: target),
@@ -58,7 +62,6 @@ extension TargetRenderer {
         var context = baseContext(for: missing.urlPath, title: t.format("translation_missing_title", ["language": localization.name(of: missing.language)]),
                                   language: missing.language)
         context["breadcrumbs"] = items(breadcrumbs(for: missing.urlPath, section: missing.original.section, language: missing.language))
-        context["original"] = ["title": missing.original.title, "lang": missing.original.language]
         context["versions"] = items(versions(of: missing.original.id).map { version in
             [
                 "lang": version.language, "dir": Self.direction(of: version.language),
@@ -66,8 +69,7 @@ extension TargetRenderer {
                 "href": href(from: missing.urlPath, to: version.urlPath),
             ]
         })
-        context["languages"] = items(languageSwitcher(for: missing.original.id, section: missing.original.section,
-                                                      from: missing.urlPath, current: missing.language))
+        context["languages"] = items(languageSwitcher(for: missing.original.id, from: missing.urlPath, current: missing.language))
         context["noindex"] = true
         return templates.render(context, with: "translation-missing")
     }

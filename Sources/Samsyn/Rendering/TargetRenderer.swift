@@ -105,7 +105,7 @@ struct TargetRenderer {
         context["kind"] = page.kind.rawValue
         context["breadcrumbs"] = items(breadcrumbs(for: page.urlPath, section: page.section, language: page.language))
         context["translations"] = alternateLinks(for: page)
-        context["languages"] = items(languageSwitcher(for: page.id, section: page.section, from: page.urlPath, current: page.language))
+        context["languages"] = items(languageSwitcher(for: page.id, from: page.urlPath, current: page.language))
         switch page.details {
         case .routine(let routine):
             context["owner"] = roleLink(routine.owner.id, from: page)
