@@ -35,8 +35,8 @@ let package = Package(
         ),
         .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
         .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),
-        .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"]),
-        .testTarget(name: "SamsynTests", dependencies: ["Samsyn"]),
+        .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"], exclude: ["Snapshots"]),
+        .testTarget(name: "SamsynTests", dependencies: ["Samsyn"], exclude: ["search-cases.json"]),
         .testTarget(name: "SamsynCLITests", dependencies: ["samsyn"]),
     ]
 )
