@@ -16,12 +16,24 @@ import Testing
         }
     }
 
+    /// An index of documents given as (title, fields to search).
+    private func index(_ documents: [(title: String, fields: [(text: String, weight: Int)])]) -> SearchIndex {
+        var table = SearchTermTable()
+        for (number, document) in documents.enumerated() {
+            table.set(SearchTermTable.weights(of: document.fields), for: "\(number)")
+        }
+        var index = SearchIndex(vocabulary: table.vocabulary)
+        for (number, document) in documents.enumerated() {
+            index.add(.init(title: document.title, url: "\(number)/", kind: "Rutin", section: "Rutiner", excerpt: ""), terms: table["\(number)"])
+        }
+        return index
+    }
+
     @Test func titleHitsRankAboveBodyHits() throws {
-        var index = SearchIndex()
-        index.add(.init(title: "Hembesök", url: "a/", kind: "Insats", section: "Verktygslådan", excerpt: ""),
-                  weights: SearchIndex.weights(of: [("Hembesök", 10), ("", 5), ("", 3), ("Vid orosanmälan gör vi ett hembesök.", 1)]))
-        index.add(.init(title: "Orosanmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: ""),
-                  weights: SearchIndex.weights(of: [("Orosanmälan", 10), ("Arbetsgång", 5), ("", 3), ("Text.", 1)]))
+        let index = index([
+            ("Hembesök", [("Hembesök", 10), ("", 5), ("", 3), ("Vid orosanmälan gör vi ett hembesök.", 1)]),
+            ("Orosanmälan", [("Orosanmälan", 10), ("Arbetsgång", 5), ("", 3), ("Text.", 1)]),
+        ])
         let shard = try #require(index.files().first { $0.path == "search/t-or.json" })
         let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
         let hits = try #require(postings["orosanmala"])
@@ -30,24 +42,17 @@ import Testing
     }
 
     @Test func compoundsAreFiledUnderTheirParts() throws {
-        var index = SearchIndex()
-        index.add(.init(title: "Orosanmälan", url: "a/", kind: "Rutin", section: "Rutiner", excerpt: ""),
-                  weights: SearchIndex.weights(of: [("Orosanmälan", 10)]))
-        index.add(.init(title: "Anmälan", url: "b/", kind: "Rutin", section: "Rutiner", excerpt: ""),
-                  weights: SearchIndex.weights(of: [("Anmälan till rektor", 10)]))
+        let index = index([("Orosanmälan", [("Orosanmälan", 10)]), ("Anmälan", [("Anmälan till rektor", 10)])])
         let shard = try #require(index.files().first { $0.path == "search/t-an.json" })
         let postings = try #require(try JSONSerialization.jsonObject(with: shard.contents) as? [String: [[Double]]])
         #expect(Set(postings["anmala"]?.map { Int($0[0]) } ?? []) == [0, 1])
     }
 
     @Test func largeShardsAreSplitByAnotherLetter() throws {
-        var index = SearchIndex()
-        for number in 0..<400 {
-            // Many long words starting "fr": more than one shard's worth.
-            let words = (0..<40).map { "franvaro\(number)x\($0)" }.joined(separator: " ")
-            index.add(.init(title: "Sida \(number)", url: "\(number)/", kind: "Sida", section: "", excerpt: ""),
-                      weights: SearchIndex.weights(of: [(words + " fr", 1)]))
-        }
+        // Many long words starting "fr": more than one shard's worth.
+        let index = index((0..<400).map { number in
+            ("Sida \(number)", [((0..<40).map { "franvaro\(number)x\($0)" }.joined(separator: " ") + " fr", 1)])
+        })
         let files = index.files()
         let shards = files.filter { $0.path.hasPrefix("search/t-fr") }
         #expect(shards.count > 1)

@@ -7,7 +7,11 @@ enum Parallel {
         guard count > 1 else { return (0..<count).map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deallocating alone would leak every result the buffer still holds.
+            results.deinitialize()
+            results.deallocate()
+        }
         // Each iteration writes only its own slot, so no lock is needed.
         let slots = SendableBuffer(buffer: results)
         withoutActuallyEscaping(transform) { transform in

@@ -75,6 +75,8 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(log: inout DiagnosticLog, result: inout RunResult) {
+        var timer = StepTimer()
+        defer { timer.report() }
         let source = options.sourceDirectory
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
@@ -86,32 +88,39 @@ public struct SiteBuilder: Sendable {
         guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(in: source)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return
         }
+        timer.lap("configuration")
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
         let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(data: &data, log: &log)
         result.suppressedCells = data.suppressedCells
+        timer.lap("content")
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
         site.checkReservedFolders(log: &log)
         site.checkReviews(today: options.today, log: &log)
         result.readability = site.checkReadability(log: &log)
+        timer.lap("checks")
         guard let templates else { return }
 
         let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
+        let searchTerms = SearchTermTable(pages: site.pages)
+        timer.lap("search terms")
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {
             for target in targets {
-                let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, today: options.today)
+                let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, searchTerms: searchTerms, today: options.today)
                 if writing { try writer.begin(target.name) }
                 try renderer.render(log: &log) { files in
                     if writing { try writer.write(files) }
                 }
                 if writing { try writer.write(assets) }
+                timer.lap("target \(target.name)")
                 result.targets.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
             }
             let failed = log.hasErrors || (options.strict && log.warningCount > 0)
             if writing, !failed { try writer.commit() } else { writer.discard() }
+            timer.lap("commit")
         } catch {
             writer.discard()
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
@@ -125,5 +134,34 @@ public struct SiteBuilder: Sendable {
             log.error(Suggestion.message("no target '\(name)' in site.yml", for: name, in: names), at: SourceLocation(path: SiteConfig.path))
         }
         return config.targets.filter { options.targets.contains($0.name) }
+    }
+}
+
+/// How long each step of a build took, printed to standard error when the environment has
+/// `SAMSYN_TIMINGS=1`: for profiling, not for users.
+struct StepTimer {
+    private let enabled = ProcessInfo.processInfo.environment["SAMSYN_TIMINGS"] == "1"
+    private let clock = ContinuousClock()
+    private var last = ContinuousClock.now
+    private var laps: [(step: String, duration: Duration, memory: String)] = []
+
+    mutating func lap(_ step: String) {
+        guard enabled else { return }
+        let now = clock.now
+        laps.append((step, now - last, Self.memory()))
+        last = now
+    }
+
+    func report() {
+        for lap in laps {
+            FileHandle.standardError.write(Data("timing: \(lap.step) \(lap.duration.formatted(.units(allowed: [.milliseconds]))), \(lap.memory)\n".utf8))
+        }
+    }
+
+    /// Resident and peak resident memory, from Linux's /proc.
+    private static func memory() -> String {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        return status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }.joined(separator: ", ")
     }
 }

@@ -50,7 +50,7 @@ struct LinkResolver {
     }
 
     private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
-        let ids = page.anchorIDs
+        let ids = site.anchorIDs(of: page)
         if ids.contains(fragment) { return .success(()) }
         return .failure(LinkError(message: Suggestion.message(
             "broken anchor: '\(page.sourcePath)' has no heading or step with the id '\(fragment)'", for: fragment, in: ids
@@ -65,12 +65,17 @@ struct LinkResolver {
     }
 
     static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else {
-            return (destination.removingPercentEncoding ?? destination, nil)
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else {
+            return (decoded(destination), nil)
         }
-        let path = String(destination[..<hash])
-        let fragment = String(destination[destination.index(after: hash)...])
-        return (path.removingPercentEncoding ?? path, fragment.removingPercentEncoding ?? fragment)
+        return (decoded(String(destination[..<hash])), decoded(String(destination[destination.index(after: hash)...])))
+    }
+
+    /// Percent-decoding only where there is a `%`: Foundation's decoding is slow, and
+    /// links between pages rarely need it.
+    private static func decoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 
     /// Resolves `.` and `..`; nil if the path climbs above content/.

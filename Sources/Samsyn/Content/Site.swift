@@ -9,6 +9,11 @@ public struct Site: Sendable {
     public let pages: [Page]
     private let indexByContentPath: [String: Int]
     private let indexByID: [String: Int]
+    /// Everything a `#fragment` may point at, per page index.
+    private var anchorIDs: [Set<String>] = []
+    /// Where each link of each page leads, per page index in the order of `outline.links`:
+    /// resolved once, on every core, for the checks and for every target.
+    private var linkTargets: [[Result<LinkTarget, LinkError>]] = []
 
     init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
         self.config = config
@@ -25,8 +30,12 @@ public struct Site: Sendable {
             }
         }
         indexByID = byID
-        var steps: [String: [RoutineStep]] = [:]
+        anchorIDs = Parallel.map(pages.count) { pages[$0].anchorIDs }
         let resolver = LinkResolver(site: self)
+        linkTargets = Parallel.map(pages.count) { index in
+            pages[index].outline.links.map { resolver.resolve($0.destination, from: pages[index]) }
+        }
+        var steps: [String: [RoutineStep]] = [:]
         for page in pages {
             guard let index = page.stepListIndex else { continue }
             steps[page.sourcePath] = page.outline.orderedLists[index].items.enumerated().map { number, item in
@@ -44,6 +53,11 @@ public struct Site: Sendable {
 
     /// The page at a path relative to content/ (`rutiner/oroande-franvaro.md`).
     public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
+
+    /// The `#fragment`s a page of the site can be linked to by.
+    func anchorIDs(of page: Page) -> Set<String> {
+        indexByContentPath[page.contentPath].flatMap { anchorIDs.indices.contains($0) ? anchorIDs[$0] : nil } ?? page.anchorIDs
+    }
 
     /// The site's languages: those site.yml declares, then any other a translation is written in.
     public let languages: [String]
@@ -108,9 +122,9 @@ public struct Site: Sendable {
 
     /// Checks that every relative link in every page leads to a page and, with `#fragment`, to a heading in it.
     func checkLinks(log: inout DiagnosticLog) {
-        for page in pages {
-            for link in page.outline.links {
-                if case .failure(let error) = resolve(link.destination, from: page) {
+        for (page, targets) in zip(pages, linkTargets) {
+            for (link, target) in zip(page.outline.links, targets) {
+                if case .failure(let error) = target {
                     log.error(error.message, at: page.location(of: link.position))
                 }
             }
@@ -120,6 +134,11 @@ public struct Site: Sendable {
     /// Where a link written in `page` leads.
     func resolve(_ destination: String, from page: Page) -> Result<LinkTarget, LinkError> {
         LinkResolver(site: self).resolve(destination, from: page)
+    }
+
+    /// Where a page's links lead, in the order of its outline's links (resolved at load).
+    func linkTargets(of page: Page) -> [Result<LinkTarget, LinkError>] {
+        indexByContentPath[page.contentPath].map { linkTargets[$0] } ?? []
     }
 }
 

@@ -75,7 +75,45 @@ public enum SwedishSearch {
 
     /// The search terms of a text: folded, split into words, stemmed; words of one letter dropped.
     public static func terms(_ text: String) -> [String] {
-        fold(text).split(separator: " ").filter { $0.count > 1 }.map { stem(String($0)) }
+        var folded = fold(text)
+        return folded.withUTF8 { bytes in
+            var terms: [String] = []
+            var start = 0
+            var ascii = true
+            for index in 0...bytes.count {
+                if index < bytes.count, bytes[index] != UInt8(ascii: " ") {
+                    if bytes[index] >= 0x80 { ascii = false }
+                    continue
+                }
+                if index > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    // Folded Swedish is ASCII, where a byte is a letter: stemmed without
+                    // building a String first. Other scripts take the general path.
+                    if ascii {
+                        if word.count > 1 { terms.append(String(decoding: stemASCII(word), as: UTF8.self)) }
+                    } else {
+                        let text = String(decoding: word, as: UTF8.self)
+                        if text.count > 1 { terms.append(stem(text)) }
+                    }
+                }
+                start = index + 1
+                ascii = true
+            }
+            return terms
+        }
+    }
+
+    /// Each suffix as bytes, with how many letters stemming drops ("an"/"on" lose only their n).
+    private static let asciiSuffixes: [(bytes: [UInt8], dropped: Int)] = suffixes.map {
+        (Array($0.utf8), $0 == "an" || $0 == "on" ? 1 : $0.utf8.count)
+    }
+
+    /// `stem` for a word of ASCII letters.
+    private static func stemASCII(_ word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        for suffix in asciiSuffixes where word.count - suffix.bytes.count >= 3 && word.suffix(suffix.bytes.count).elementsEqual(suffix.bytes) {
+            return UnsafeBufferPointer(rebasing: word[..<(word.count - suffix.dropped)])
+        }
+        return word
     }
 }
 
@@ -97,29 +135,25 @@ struct SearchIndex {
     static let postingsPerTerm = 200
 
     private(set) var documents: [Document] = []
-    /// Term to (document, weight), appended in document order: compact, unlike nested dictionaries.
-    private var postings: [String: [(document: Int32, weight: Float)]] = [:]
+    private let vocabulary: [String]
+    /// Per term id, (document, weight) appended in document order: compact, unlike nested dictionaries.
+    private var postings: [[(document: Int32, weight: Float)]]
 
-    /// Each term's weight in a page: title 10, headings 5, summary 3, body 1 per occurrence,
-    /// at most three occurrences counted per field.
-    static func weights(of fields: [(text: String, weight: Int)]) -> [String: Float] {
-        var weights: [String: Float] = [:]
-        for field in fields {
-            var counts: [String: Int] = [:]
-            for term in SwedishSearch.terms(field.text) { counts[term, default: 0] += 1 }
-            for (term, count) in counts { weights[term, default: 0] += Float(field.weight * min(count, 3)) }
-        }
-        return weights
+    init(vocabulary: [String]) {
+        self.vocabulary = vocabulary
+        postings = Array(repeating: [], count: vocabulary.count)
     }
 
-    mutating func add(_ document: Document, weights: [String: Float]) {
+    mutating func add(_ document: Document, terms: [SearchTermTable.WeightedTerm]) {
         let index = Int32(documents.count)
         documents.append(document)
-        for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
+        for term in terms { postings[Int(term.term)].append((index, term.weight)) }
     }
 
     func files() -> [OutputFile] {
-        var postings = self.postings
+        var postings: [String: [(document: Int32, weight: Float)]] = [:]
+        for (id, list) in self.postings.enumerated() where !list.isEmpty { postings[vocabulary[id]] = list }
+        let counted = postings
         // Compounds found by their parts: "orosanmälan" is also filed under "anmälan".
         let vocabulary = Set(postings.keys)
         for term in vocabulary where term.count >= 8 {
@@ -127,7 +161,7 @@ struct SearchIndex {
             for start in 3...(characters.count - 5) {
                 let part = String(characters[start...])
                 guard part != term, vocabulary.contains(part) else { continue }
-                postings[part]! += self.postings[term]!.map { ($0.document, $0.weight / 2) }
+                postings[part]! += counted[term]!.map { ($0.document, $0.weight / 2) }
             }
         }
         // Shards are written as JSON text directly: arrays of arrays of numbers for every

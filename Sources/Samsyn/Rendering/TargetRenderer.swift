@@ -15,6 +15,8 @@ struct TargetRenderer {
     let target: Target
     let templates: TemplateSet
     let localization: Localization
+    /// Every page's search terms, counted once for all targets.
+    let searchTerms: SearchTermTable
     /// The date overdue reviews are measured against.
     let today: LocalDate
 
@@ -30,8 +32,9 @@ struct TargetRenderer {
     let participation: [String: [(routine: Page, part: RolePart)]]
     let hasReviewOverview: Bool
 
-    init(site: Site, target: Target, templates: TemplateSet, localization: Localization, today: LocalDate) {
+    init(site: Site, target: Target, templates: TemplateSet, localization: Localization, searchTerms: SearchTermTable, today: LocalDate) {
         self.site = site
+        self.searchTerms = searchTerms
         self.target = target
         self.templates = templates
         self.localization = localization
@@ -56,8 +59,8 @@ struct TargetRenderer {
     func render(log: inout DiagnosticLog, emit: ([OutputFile]) throws -> Void) throws {
         // Pages render on every core, each with its own log, merged in page order; each
         // batch is handed on before the next is rendered, so memory stays flat.
-        for batchStart in stride(from: 0, to: pages.count, by: 512) {
-            let batch = Array(pages[batchStart..<min(batchStart + 512, pages.count)])
+        for batchStart in stride(from: 0, to: pages.count, by: 256) {
+            let batch = Array(pages[batchStart..<min(batchStart + 256, pages.count)])
             let rendered = Parallel.map(batch.count) { index -> (OutputFile, DiagnosticLog) in
                 var pageLog = DiagnosticLog()
                 let html = renderPage(batch[index], log: &pageLog)
@@ -85,6 +88,7 @@ struct TargetRenderer {
         }
         files.append(file(at: Self.searchPath, html: renderSearchPage()))
         files += searchFiles()
+
         files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8)))
         try emit(files)
     }
@@ -93,8 +97,14 @@ struct TargetRenderer {
 
     private func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
         let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
+        let links = page.outline.links
+        let targets = site.linkTargets(of: page)
+        var ordinal = 0
         let rendered = Markdown.render(page.body, reservedIDs: page.reservedIDs, stepAnchors: steps, resolveLink: { link in
-            resolveLink(link, in: page, log: &log)
+            // The render meets the links in the order the outline lists them.
+            defer { ordinal += 1 }
+            let known = ordinal < targets.count && links[ordinal].destination == link.destination
+            return resolveLink(link, to: known ? targets[ordinal] : site.resolve(link.destination, from: page), in: page, log: &log)
         }, renderBlock: { block in
             page.blockHTML[block.position.line]
         })
@@ -140,8 +150,8 @@ struct TargetRenderer {
 
     /// A link to a page of this target becomes a relative URL; one to a page the target
     /// leaves out becomes plain text, with a warning, so nothing points at what is not there.
-    private func resolveLink(_ link: Link, in page: Page, log: inout DiagnosticLog) -> LinkResolution {
-        guard case .success(let target) = site.resolve(link.destination, from: page) else {
+    private func resolveLink(_ link: Link, to result: Result<LinkTarget, LinkError>, in page: Page, log: inout DiagnosticLog) -> LinkResolution {
+        guard case .success(let target) = result else {
             return .plainText // already an error from Site.checkLinks
         }
         switch target {
