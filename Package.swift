@@ -36,7 +36,11 @@ let package = Package(
         .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
         .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),
         .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"], exclude: ["Snapshots"]),
-        .testTarget(name: "SamsynTests", dependencies: ["Samsyn"], exclude: ["search-cases.json"]),
+        .testTarget(
+            name: "SamsynTests",
+            dependencies: ["Samsyn", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["search-cases.json"]
+        ),
         .testTarget(name: "SamsynCLITests", dependencies: ["samsyn"]),
     ]
 )

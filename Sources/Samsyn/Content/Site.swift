@@ -108,8 +108,9 @@ public struct Site: Sendable {
 
     /// LIX of every page in the site's language; a guardian page above `max_lix` is a warning.
     func checkReadability(log: inout DiagnosticLog) -> [PageReadability] {
-        pages.filter { $0.language == config.language }.map { page in
-            let readability = Readability.of(text: page.readableText)
+        let measured = pages.filter { $0.language == config.language }
+        let readabilities = Parallel.map(measured.count) { Readability.of(text: measured[$0].readableText) }
+        return zip(measured, readabilities).map { page, readability in
             let forGuardians = page.audiences.contains(.guardians)
             if forGuardians, readability.lix > config.maxLIX {
                 let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")

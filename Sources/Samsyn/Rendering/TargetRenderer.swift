@@ -69,27 +69,27 @@ struct TargetRenderer {
             for (_, pageLog) in rendered { log.append(contentsOf: pageLog) }
             try emit(rendered.map(\.0))
         }
-        var files: [OutputFile] = []
-        for missing in missingTranslations {
-            files.append(file(at: missing.urlPath, html: renderMissingTranslation(missing)))
+        // The generated pages and the search index, each made on its own, also on every core.
+        var jobs: [@Sendable () -> [OutputFile]] = missingTranslations.map { missing in
+            { [file(at: missing.urlPath, html: renderMissingTranslation(missing))] }
         }
-        for section in sections {
-            files.append(file(at: section.name + "/", html: renderSection(section)))
-        }
-        files.append(file(at: "", html: renderHome()))
+        jobs += sections.map { section in { [file(at: section.name + "/", html: renderSection(section))] } }
+        jobs.append { [file(at: "", html: renderHome())] }
         if hasReviewOverview {
-            files.append(file(at: Self.reviewOverviewPath, html: renderReviewOverview()))
+            jobs.append { [file(at: Self.reviewOverviewPath, html: renderReviewOverview())] }
         }
         if hasMatrix {
-            files.append(file(at: Self.matrixPath, html: renderMatrix()))
+            jobs.append { [file(at: Self.matrixPath, html: renderMatrix())] }
         }
         if let statement = accessibilityStatement {
-            files.append(file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement)))
+            jobs.append { [file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement))] }
         }
-        files.append(file(at: Self.searchPath, html: renderSearchPage()))
-        files += searchFiles()
-
-        files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8)))
+        jobs.append { [file(at: Self.searchPath, html: renderSearchPage())] }
+        jobs.append { searchFiles() }
+        jobs.append { [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] }
+        // Reversed, so that the search index, the slowest job, starts first.
+        jobs.reverse()
+        let files = Parallel.map(jobs.count) { jobs[$0]() }.reversed().flatMap { $0 }
         try emit(files)
     }
 
