@@ -17,8 +17,9 @@ public enum PersonalIdentityNumberScanner {
     )
 
     public static func matches(in text: String) -> [Match] {
-        // Most text has no run of ten digits at all: skip the regular expression for it.
-        guard text.utf8.count(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) >= 10 else { return [] }
+        // Every match has six digits in a row (the date); most text has none, and skips the
+        // regular expression, which is slow.
+        guard hasSixDigitsInARow(text) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.matches(in: text, range: range).compactMap { result in
             guard let whole = Range(result.range, in: text),
@@ -31,6 +32,15 @@ public enum PersonalIdentityNumberScanner {
             guard isValid(date: date, serial: String(text[serial])) else { return nil }
             return Match(text: String(text[whole]), offset: text.distance(from: text.startIndex, to: whole.lowerBound))
         }
+    }
+
+    static func hasSixDigitsInARow(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? run + 1 : 0
+            if run == 6 { return true }
+        }
+        return false
     }
 
     /// A real calendar date (day + 60 for a samordningsnummer) and a Luhn check digit.
