@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "samsyn",
-            dependencies: ["Samsyn", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Samsyn", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
         .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),

@@ -4,18 +4,22 @@ import Samsyn
 
 /// `samsyn`: the commands only parse their options and hand over to the Samsyn library.
 @main
-struct SamsynCommand: ParsableCommand {
+struct SamsynCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsyn",
         abstract: "Builds the school-attendance sites of a municipality from Markdown and CSV.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
 
     /// Exit status per DESIGN.md: 0 success, 1 the content has errors, 2 the command was used wrongly.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as ContentFailure {
             _ = failure
             Foundation.exit(1)

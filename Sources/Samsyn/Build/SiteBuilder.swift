@@ -74,37 +74,60 @@ public struct SiteBuilder: Sendable {
         var readability: [PageReadability] = []
     }
 
-    private func run(log: inout DiagnosticLog, result: inout RunResult) {
-        var timer = StepTimer()
-        defer { timer.report() }
+    /// What the steps before rendering work out: the checked site and what renders it.
+    struct LoadedSite {
+        var config: SiteConfig
+        var targets: [Target]
+        /// Nil when a template has errors (reported; the content is still checked).
+        var templates: TemplateSet?
+        var localization: Localization
+        var site: Site
+        var searchTerms: SearchTermTable
+        var suppressedCells: Int
+        var readability: [PageReadability]
+    }
+
+    /// Configuration, content and checks: everything up to rendering. Nil when the
+    /// configuration is too broken to go on (the log says why).
+    func load(log: inout DiagnosticLog, timer: inout StepTimer) -> LoadedSite? {
         let source = options.sourceDirectory
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
-        guard let config else { return }
+        guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
         // Interface text first: chart words are written in each page's language.
         guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(in: source)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
-            return
+            return nil
         }
         timer.lap("configuration")
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
         let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(data: &data, log: &log)
-        result.suppressedCells = data.suppressedCells
         timer.lap("content")
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
         site.checkReservedFolders(log: &log)
         site.checkReviews(today: options.today, log: &log)
-        result.readability = site.checkReadability(log: &log)
+        let readability = site.checkReadability(log: &log)
         timer.lap("checks")
-        guard let templates else { return }
-
-        let assets = OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/")
-        let searchTerms = SearchTermTable(pages: site.pages)
+        let searchTerms = templates == nil ? SearchTermTable() : SearchTermTable(pages: site.pages)
         timer.lap("search terms")
+        return LoadedSite(config: config, targets: targets, templates: templates, localization: localization, site: site,
+                          searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability)
+    }
+
+    private func run(log: inout DiagnosticLog, result: inout RunResult) {
+        var timer = StepTimer()
+        defer { timer.report() }
+        guard let loaded = load(log: &log, timer: &timer) else { return }
+        result.suppressedCells = loaded.suppressedCells
+        result.readability = loaded.readability
+        guard let templates = loaded.templates else { return }
+        let (site, localization, searchTerms, targets) = (loaded.site, loaded.localization, loaded.searchTerms, loaded.targets)
+
+        let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {

@@ -66,6 +66,24 @@ struct ContentLoader {
         return pages
     }
 
+    /// One page read again after an edit (`samsyn serve`); a translation takes its kind and
+    /// details from the original in `site`.
+    func reload(file: String, in site: Site, data: inout DataStore, log: inout DiagnosticLog) -> Page? {
+        var original: Page?
+        if let language = Self.translationLanguage(of: file) {
+            original = site.page(contentPath: String(file.dropLast(".\(language).md".count)) + ".md")
+            guard original != nil else { return nil }
+        }
+        guard var page = readPage(file: file, original: original, log: &log) else { return nil }
+        if page.outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
+            page.blockHTML = DataBlocks.render(
+                page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
+                text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
+            )
+        }
+        return page
+    }
+
     private func readPage(file: String, original: Page?, log: inout DiagnosticLog) -> Page? {
         let path = "content/" + file
         guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log) else {
@@ -148,7 +166,7 @@ struct ContentLoader {
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText, blockHTML: [:], urlPath: urlPath
+            frontMatter: source.yaml, body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText, blockHTML: [:], urlPath: urlPath
         )
     }
 

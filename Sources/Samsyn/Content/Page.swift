@@ -88,6 +88,9 @@ public struct Page: Sendable {
     public var summary: String?
     public var audiences: Set<Audience>
     public var details: PageDetails
+    /// The front matter as written: `samsyn serve` re-renders an edited page alone only
+    /// while this stays the same.
+    public var frontMatter: String
     public var body: String
     /// The file line on which the Markdown body starts.
     public var bodyFirstLine: Int

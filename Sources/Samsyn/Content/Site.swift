@@ -6,7 +6,7 @@ import SamsynMarkdown
 public struct Site: Sendable {
     public let config: SiteConfig
     /// Sorted by source path.
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     private let indexByContentPath: [String: Int]
     private let indexByID: [String: Int]
     /// Everything a `#fragment` may point at, per page index.
@@ -50,6 +50,28 @@ public struct Site: Sendable {
     }
 
     public func page(id: String) -> Page? { indexByID[id].map { pages[$0] } }
+
+    /// The site with one page edited in place, its anchors, links and steps worked out
+    /// again; nil if the site has no page at that path. Only valid while what other pages
+    /// see of it (front matter, headings, steps) is unchanged: the caller checks.
+    func replacing(_ page: Page) -> Site? {
+        guard let index = indexByContentPath[page.contentPath] else { return nil }
+        var site = self
+        var pages = self.pages
+        pages[index] = page
+        site.pages = pages
+        site.anchorIDs[index] = page.anchorIDs
+        let resolver = LinkResolver(site: site)
+        site.linkTargets[index] = page.outline.links.map { resolver.resolve($0.destination, from: page) }
+        return site // the steps stay: the caller has checked the step list is unchanged
+    }
+
+    /// The errors in a page's links (for an edited page; `checkLinks` does every page).
+    func checkLinks(of page: Page, log: inout DiagnosticLog) {
+        for (link, target) in zip(page.outline.links, linkTargets(of: page)) {
+            if case .failure(let error) = target { log.error(error.message, at: page.location(of: link.position)) }
+        }
+    }
 
     /// The page at a path relative to content/ (`rutiner/oroande-franvaro.md`).
     public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
@@ -111,25 +133,25 @@ public struct Site: Sendable {
         let measured = pages.filter { $0.language == config.language }
         let readabilities = Parallel.map(measured.count) { Readability.of(text: measured[$0].readableText) }
         return zip(measured, readabilities).map { page, readability in
-            let forGuardians = page.audiences.contains(.guardians)
-            if forGuardians, readability.lix > config.maxLIX {
-                let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")
-                log.warning("LIX \(Int(readability.lix.rounded())) is above readability.max_lix \(Int(config.maxLIX)) for a page guardians read; "
-                    + "shorten its longest sentences: \(sentences)", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
-            }
-            return PageReadability(path: page.sourcePath, lix: readability.lix, forGuardians: forGuardians)
+            check(readability, of: page, log: &log)
         }
+    }
+
+    /// A guardian page above `max_lix` is a warning.
+    @discardableResult
+    func check(_ readability: Readability, of page: Page, log: inout DiagnosticLog) -> PageReadability {
+        let forGuardians = page.audiences.contains(.guardians)
+        if forGuardians, readability.lix > config.maxLIX {
+            let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")
+            log.warning("LIX \(Int(readability.lix.rounded())) is above readability.max_lix \(Int(config.maxLIX)) for a page guardians read; "
+                + "shorten its longest sentences: \(sentences)", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+        return PageReadability(path: page.sourcePath, lix: readability.lix, forGuardians: forGuardians)
     }
 
     /// Checks that every relative link in every page leads to a page and, with `#fragment`, to a heading in it.
     func checkLinks(log: inout DiagnosticLog) {
-        for (page, targets) in zip(pages, linkTargets) {
-            for (link, target) in zip(page.outline.links, targets) {
-                if case .failure(let error) = target {
-                    log.error(error.message, at: page.location(of: link.position))
-                }
-            }
-        }
+        for page in pages { checkLinks(of: page, log: &log) }
     }
 
     /// Where a link written in `page` leads.

@@ -4,6 +4,8 @@ import SamsynMarkdown
 /// Search with no server: an index of this target's pages alone, and a search page.
 extension TargetRenderer {
     static let searchPath = "sok/"
+    /// Where the index files are (see `SearchIndex`).
+    static let searchIndexFolder = "search/"
 
     func searchFiles() -> [OutputFile] {
         var index = SearchIndex(vocabulary: searchTerms.vocabulary)

@@ -11,12 +11,12 @@ public struct OutputFile: Sendable, Equatable {
 /// cross-references, indexes, generated pages and sitemap built from those pages alone.
 /// The generated pages live in the extensions beside this file.
 struct TargetRenderer {
-    let site: Site
+    private(set) var site: Site
     let target: Target
     let templates: TemplateSet
     let localization: Localization
     /// Every page's search terms, counted once for all targets.
-    let searchTerms: SearchTermTable
+    private(set) var searchTerms: SearchTermTable
     /// The date overdue reviews are measured against.
     let today: LocalDate
 
@@ -95,7 +95,16 @@ struct TargetRenderer {
 
     // MARK: Pages
 
-    private func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
+    /// The same renderer over a site in which pages were edited without changing what other
+    /// pages show of them (`samsyn serve`'s page-by-page rebuild).
+    func updating(site: Site, searchTerms: SearchTermTable) -> TargetRenderer {
+        var renderer = self
+        renderer.site = site
+        renderer.searchTerms = searchTerms
+        return renderer
+    }
+
+    func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
         let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
         let links = page.outline.links
         let targets = site.linkTargets(of: page)
@@ -175,7 +184,7 @@ struct TargetRenderer {
         return entry
     }
 
-    private func file(at urlPath: String, html: String) -> OutputFile {
+    func file(at urlPath: String, html: String) -> OutputFile {
         OutputFile(path: urlPath + "index.html", contents: Data(html.utf8))
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import SamsynData
+
+/// `samsyn serve`'s site: one target built into memory and kept up to date as files change.
+///
+/// An edit to a page's body (front matter, headings and steps unchanged, so no other page
+/// shows anything different) re-renders that page alone; any other change builds the target
+/// again. A change with errors leaves the last good site served and keeps the errors for
+/// the browser to show.
+public final class Preview: @unchecked Sendable {
+    /// What the latest change led to.
+    public struct Update: Sendable {
+        public enum Kind: Sendable { case page, full }
+        public var kind: Kind
+        /// Errors and warnings of the change; with errors the previous site is still served.
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool
+        public var duration: Duration
+        /// Counts the successful updates: the reload events.
+        public var version: Int
+    }
+
+    public let options: BuildOptions
+    /// The target served; nil until the first build finds the configuration.
+    public private(set) var targetName: String?
+    // Everything below is read and written under `lock`.
+    private let lock = NSLock()
+    private var files: [String: Data] = [:]
+    private var loaded: SiteBuilder.LoadedSite?
+    private var renderer: TargetRenderer?
+    private var searchIsStale = false
+    private var latest: Update?
+
+    /// - Parameter options: the source, the date and `targets` (at most one; empty means
+    ///   the first target of site.yml).
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The served file at a path relative to the target's root (`rutiner/x/index.html`).
+    public func file(at path: String) -> Data? {
+        lock.withLock {
+            if path.hasPrefix(TargetRenderer.searchIndexFolder), searchIsStale, let renderer {
+                // Left until asked for: a one-page edit should not wait for the whole index.
+                for file in renderer.searchFiles() { files[file.path] = file.contents }
+                searchIsStale = false
+            }
+            return files[path]
+        }
+    }
+
+    /// The outcome of the latest build or update.
+    public var latestUpdate: Update? { lock.withLock { latest } }
+
+    /// Builds the whole target.
+    @discardableResult
+    public func rebuild() -> Update {
+        lock.withLock { rebuildLocked(start: ContinuousClock.now) }
+    }
+
+    /// Brings the site up to date after the files at `paths` (relative to the source
+    /// folder) changed.
+    @discardableResult
+    public func update(changed paths: Set<String>) -> Update {
+        lock.withLock {
+            let start = ContinuousClock.now
+            if paths.count == 1, let path = paths.first, let update = updatePage(at: path, start: start) {
+                return update
+            }
+            return rebuildLocked(start: start)
+        }
+    }
+
+    private func rebuildLocked(start: ContinuousClock.Instant) -> Update {
+        let builder = SiteBuilder(options: options)
+        var log = DiagnosticLog()
+        var timer = StepTimer()
+        var rendered: [String: Data] = [:]
+        var renderer: TargetRenderer?
+        let loaded = builder.load(log: &log, timer: &timer)
+        if let loaded, let templates = loaded.templates {
+            if let target = loaded.targets.first {
+                targetName = target.name
+                let targetRenderer = TargetRenderer(site: loaded.site, target: target, templates: templates, localization: loaded.localization,
+                                                    searchTerms: loaded.searchTerms, today: options.today)
+                try? targetRenderer.render(log: &log) { batch in
+                    for file in batch { rendered[file.path] = file.contents }
+                }
+                let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
+                for file in assets { rendered[file.path] = file.contents }
+                renderer = targetRenderer
+            } else {
+                log.error("site.yml has no target to serve", at: SourceLocation(path: SiteConfig.path))
+            }
+        }
+        let succeeded = !log.hasErrors && renderer != nil
+        if succeeded {
+            files = rendered
+            self.loaded = loaded
+            self.renderer = renderer
+            searchIsStale = false
+        }
+        return finish(.full, log: log, succeeded: succeeded, start: start)
+    }
+
+    /// The page-by-page path; nil when the change needs the whole target built again.
+    private func updatePage(at path: String, start: ContinuousClock.Instant) -> Update? {
+        guard path.hasPrefix("content/"), path.hasSuffix(".md"), var loaded, let renderer,
+              let old = loaded.site.pages.first(where: { $0.sourcePath == path }),
+              FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
+        else { return nil }
+        var log = DiagnosticLog()
+        var data = DataStore(sourceDirectory: options.sourceDirectory, minCell: loaded.config.minCell, log: &log)
+        let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config, localization: loaded.localization)
+        let file = String(path.dropFirst("content/".count))
+        guard let page = loader.reload(file: file, in: loaded.site, data: &data, log: &log) else {
+            // The page no longer loads: its errors are reported as for a full build.
+            return log.hasErrors ? finish(.page, log: log, succeeded: false, start: start) : nil
+        }
+        guard page.frontMatter == old.frontMatter, page.outline.headings == old.outline.headings,
+              page.outline.orderedLists == old.outline.orderedLists, page.reservedIDs == old.reservedIDs,
+              let site = loaded.site.replacing(page)
+        else { return nil }
+        site.checkLinks(of: page, log: &log)
+        if page.language == loaded.config.language {
+            site.check(Readability.of(text: page.readableText), of: page, log: &log)
+        }
+        guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
+        loaded.site = site
+        loaded.searchTerms.update(page)
+        let updated = renderer.updating(site: site, searchTerms: loaded.searchTerms)
+        if updated.contains(page) {
+            let output = updated.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
+            files[output.path] = output.contents
+            searchIsStale = true
+        }
+        self.loaded = loaded
+        self.renderer = updated
+        return finish(.page, log: log, succeeded: true, start: start)
+    }
+
+    private func finish(_ kind: Update.Kind, log: DiagnosticLog, succeeded: Bool, start: ContinuousClock.Instant) -> Update {
+        let version = (latest?.version ?? 0) + (succeeded ? 1 : 0)
+        let update = Update(kind: kind, diagnostics: log.sorted, succeeded: succeeded, duration: ContinuousClock.now - start, version: version)
+        latest = update
+        return update
+    }
+}

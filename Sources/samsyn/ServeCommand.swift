@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Samsyn
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview a target on 127.0.0.1, rebuilt on every change, with open pages reloaded."
+    )
+
+    @Option(name: .long, help: "The site folder, holding content/ and templates/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: Int = 8000
+
+    @Option(name: .long, help: "The target to preview (default: the first in site.yml).")
+    var target: String?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let sourceURL = URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL
+        let options = BuildOptions(sourceDirectory: sourceURL, outputDirectory: sourceURL, targets: target.map { [$0] } ?? [], writeOutput: false)
+        let preview = Preview(options: options)
+        let first = preview.rebuild()
+        report(first)
+        guard let targetName = preview.targetName else { throw ContentFailure() }
+
+        let broadcaster = ReloadBroadcaster()
+        guard let watcher = FileWatcher(root: sourceURL, folders: ["content", "templates"]) else {
+            throw ValidationError("cannot watch \(sourceURL.path) for changes")
+        }
+        watcher.start { paths in
+            let update = preview.update(changed: paths)
+            report(update)
+            broadcaster.send(update)
+        }
+        let stop = Self.exitOnSignals()
+        let server = PreviewServer(preview: preview, broadcaster: broadcaster, port: port)
+        do {
+            try await server.run {
+                say("Serving the target '\(targetName)' at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
+            }
+        } catch {
+            throw ValidationError("cannot serve on port \(port): \(error)")
+        }
+        _ = (watcher, stop)
+    }
+
+    /// Ctrl-C or a SIGTERM ends the preview at once, with exit status 0.
+    private static func exitOnSignals() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { Foundation.exit(0) }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Diagnostics and one line per build or update, as `build` prints them.
+    private func report(_ update: Preview.Update) {
+        for diagnostic in update.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        let what = update.kind == .page ? "Page rebuilt" : "Site built"
+        let milliseconds = Int((Double(update.duration.components.attoseconds) / 1e15).rounded()) + Int(update.duration.components.seconds) * 1000
+        if update.succeeded {
+            say("\(what) in \(milliseconds) ms.")
+        } else {
+            let errors = update.diagnostics.count { $0.severity == .error }
+            say("Not rebuilt: \(errors) error\(errors == 1 ? "" : "s") (the last good site is still served).")
+        }
+    }
+}
+
+/// A line on standard output, written at once (a test or a script may be waiting for it).
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,142 @@
+"""`samsyn serve`: started on a free port over a copy of the example site, pages requested,
+files changed, the reload and problems events read from its event stream, and a real
+browser tab seen reloading and showing the error overlay."""
+import http.client
+import os
+import queue
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO, SOURCE_DATE_EPOCH, free_port, samsyn_binary
+
+ROUTINE = "content/rutiner/oroande-franvaro.md"
+ROUTINE_URL = "/rutiner/oroande-franvaro/"
+
+
+class Preview:
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+        self.process = subprocess.Popen(
+            [str(samsyn_binary()), "serve", "--source", str(root), "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.first_line = self.process.stdout.readline()
+        assert self.first_line.startswith("Site built in"), self.first_line + self.process.stderr.read()
+        assert self.process.stdout.readline().startswith(f"Serving the target 'intranat' at http://127.0.0.1:{self.port}/")
+        self.events: queue.Queue = queue.Queue()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request("GET", "/__samsyn/events")
+        response = connection.getresponse()
+        assert response.getheader("Content-Type") == "text/event-stream"
+        threading.Thread(target=self._listen, args=(response,), daemon=True).start()
+
+    def _listen(self, response):
+        name, data = None, []
+        for raw in response:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                name = line[len("event: "):]
+            elif line.startswith("data: "):
+                data.append(line[len("data: "):])
+            elif line == "" and name:
+                self.events.put((name, "\n".join(data)))
+                name, data = None, []
+
+    def next_event(self, timeout=10):
+        return self.events.get(timeout=timeout)
+
+    def get(self, path):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.getheader("Content-Type"), response.read().decode()
+
+    def edit(self, path, change):
+        file = self.root / path
+        file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def stop(self):
+        self.process.terminate()
+        return self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def preview(tmp_path):
+    root = tmp_path / "site"
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    preview = Preview(root)
+    yield preview
+    if preview.process.poll() is None:
+        preview.stop()
+
+
+def test_pages_are_served_with_the_live_reload_script_only_in_preview(preview, site_dir):
+    status, content_type, html = preview.get("/")
+    assert status == 200 and content_type.startswith("text/html")
+    assert '<script src="/__samsyn/live.js"></script>\n</body>' in html
+    status, content_type, script = preview.get("/__samsyn/live.js")
+    assert status == 200 and "EventSource" in script
+    status, _, css = preview.get("/assets/samsyn.css")
+    assert status == 200 and css
+    assert preview.get("/rutiner")[0] == 301
+    assert preview.get("/finns-inte/")[0] == 404
+    # A built site never has it.
+    for page in site_dir.rglob("*.html"):
+        assert "__samsyn" not in page.read_text(encoding="utf-8"), page
+
+
+def test_an_edited_page_is_rebuilt_alone_and_open_pages_reload(preview):
+    preview.edit(ROUTINE, lambda text: text + "\nEn mening som just skrevs.\n")
+    name, version = preview.next_event()
+    assert (name, version) == ("reload", "2")
+    assert "En mening som just skrevs." in preview.get(ROUTINE_URL)[2]
+    assert preview.process.stdout.readline().startswith("Page rebuilt in")
+    # A new page is a change to the site: built again in full.
+    (preview.root / "content/rutiner/ny-rutin.md").write_text(
+        "---\ntitle: Ny rutin\nowner: rektor\nreviewed: 2026-11-01\n---\n\n1. Första steget.\n", encoding="utf-8")
+    assert preview.next_event() == ("reload", "3")
+    assert preview.process.stdout.readline().startswith("Site built in")
+    assert "Ny rutin" in preview.get("/rutiner/ny-rutin/")[2]
+    assert "Ny rutin" in preview.get("/rutiner/")[2]
+
+
+def test_an_error_is_shown_and_the_last_good_site_stays_served(preview):
+    before = preview.get(ROUTINE_URL)[2]
+    preview.edit(ROUTINE, lambda text: text.replace("owner: rektor", "owner: kurtor", 1))
+    name, data = preview.next_event()
+    assert name == "problems"
+    assert f"{ROUTINE}:" in data and "error: unknown role 'kurtor' (did you mean 'kurator'?)" in data
+    assert preview.get(ROUTINE_URL)[2] == before
+    # A page opened while the error stands is told at once.
+    late = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    late.request("GET", "/__samsyn/events")
+    assert b"event: problems" in late.getresponse().read1(4096) + late.sock.recv(4096)
+    preview.edit(ROUTINE, lambda text: text.replace("owner: kurtor", "owner: rektor", 1))
+    assert preview.next_event()[0] == "reload"
+
+
+def test_a_browser_tab_reloads_and_shows_errors_over_the_page(preview, browser):
+    browser.get(f"http://127.0.0.1:{preview.port}{ROUTINE_URL}")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    time.sleep(0.5)  # the page's event stream connects
+    preview.edit(ROUTINE, lambda text: text + "\nSynlig ändring i webbläsaren.\n")
+    WebDriverWait(browser, 10).until(lambda b: "Synlig ändring i webbläsaren." in b.page_source)
+    time.sleep(0.5)
+    preview.edit(ROUTINE, lambda text: text.replace("owner: rektor", "owner: kurtor", 1))
+    overlay = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "samsyn-problems"))
+    assert overlay.get_attribute("role") == "alert"
+    assert "unknown role 'kurtor'" in overlay.text
+    assert "Synlig ändring i webbläsaren." in browser.page_source, "the last good page stays under the overlay"
+
+
+def test_serve_stops_cleanly(preview):
+    assert preview.stop() == 0
