@@ -21,7 +21,7 @@ struct TargetRenderer {
     let today: LocalDate
 
     /// The pages this target holds, in source order.
-    let pages: [Page]
+    private(set) var pages: [Page]
     private let included: Set<String>
     /// Worked out once, not per page: every page's menu needs them.
     let sections: [Section]
@@ -101,6 +101,8 @@ struct TargetRenderer {
         var renderer = self
         renderer.site = site
         renderer.searchTerms = searchTerms
+        // The edited pages' own text, for the search index's excerpts.
+        renderer.pages = pages.map { site.page(contentPath: $0.contentPath) ?? $0 }
         return renderer
     }
 
