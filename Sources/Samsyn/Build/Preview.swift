@@ -105,14 +105,14 @@ public final class Preview: @unchecked Sendable {
 
     /// The page-by-page path; nil when the change needs the whole target built again.
     private func updatePage(at path: String, start: ContinuousClock.Instant) -> Update? {
+        let file = String(path.dropFirst("content/".count))
         guard path.hasPrefix("content/"), path.hasSuffix(".md"), var loaded, let renderer,
-              let old = loaded.site.pages.first(where: { $0.sourcePath == path }),
+              let old = loaded.site.page(contentPath: file),
               FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
         else { return nil }
         var log = DiagnosticLog()
         var data = DataStore(sourceDirectory: options.sourceDirectory, minCell: loaded.config.minCell, log: &log)
         let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config, localization: loaded.localization)
-        let file = String(path.dropFirst("content/".count))
         guard let page = loader.reload(file: file, in: loaded.site, data: &data, log: &log) else {
             // The page no longer loads: its errors are reported as for a full build.
             return log.hasErrors ? finish(.page, log: log, succeeded: false, start: start) : nil
