@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard let targetName = preview.targetName else { throw ContentFailure() }
 
         let broadcaster = ReloadBroadcaster()
+        // A site that starts with errors shows them in the first page opened.
+        broadcaster.send(first)
         guard let watcher = FileWatcher(root: sourceURL, folders: ["content", "templates"]) else {
             throw ValidationError("cannot watch \(sourceURL.path) for changes")
         }

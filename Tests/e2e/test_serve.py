@@ -141,3 +141,26 @@ def test_a_browser_tab_reloads_and_shows_errors_over_the_page(preview, browser):
 
 def test_serve_stops_cleanly(preview):
     assert preview.stop() == 0
+
+
+def test_a_site_that_starts_with_errors_is_served_with_them_shown(tmp_path):
+    root = tmp_path / "site"
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    routine = root / ROUTINE
+    routine.write_text(routine.read_text(encoding="utf-8").replace("owner: rektor", "owner: kurtor", 1), encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen([str(samsyn_binary()), "serve", "--source", str(root), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+    try:
+        assert process.stdout.readline() == "Not rebuilt: 1 error (the last good site is still served).\n"
+        assert process.stdout.readline().startswith("Serving the target 'intranat'")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/__samsyn/events")
+        stream = connection.getresponse()
+        lines = [stream.readline() for _ in range(4)]
+        assert b"event: problems\n" in lines and any(b"unknown role 'kurtor'" in line for line in lines)
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0

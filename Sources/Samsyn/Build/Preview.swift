@@ -89,7 +89,8 @@ public final class Preview: @unchecked Sendable {
                 let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
                 for file in assets { rendered[file.path] = file.contents }
                 renderer = targetRenderer
-            } else {
+            } else if !log.hasErrors {
+                // An unknown --target has been reported already.
                 log.error("site.yml has no target to serve", at: SourceLocation(path: SiteConfig.path))
             }
         }

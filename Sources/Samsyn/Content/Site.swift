@@ -51,19 +51,17 @@ public struct Site: Sendable {
 
     public func page(id: String) -> Page? { indexByID[id].map { pages[$0] } }
 
-    /// The site with one page edited in place, its anchors, links and steps worked out
-    /// again; nil if the site has no page at that path. Only valid while what other pages
-    /// see of it (front matter, headings, steps) is unchanged: the caller checks.
+    /// The site with one page edited in place, its anchors and links worked out again; nil
+    /// if the site has no page at that path. Only valid while what other pages see of it
+    /// (front matter, headings, steps) is unchanged, so the steps stay: the caller checks.
     func replacing(_ page: Page) -> Site? {
         guard let index = indexByContentPath[page.contentPath] else { return nil }
         var site = self
-        var pages = self.pages
-        pages[index] = page
-        site.pages = pages
+        site.pages[index] = page
         site.anchorIDs[index] = page.anchorIDs
         let resolver = LinkResolver(site: site)
         site.linkTargets[index] = page.outline.links.map { resolver.resolve($0.destination, from: page) }
-        return site // the steps stay: the caller has checked the step list is unchanged
+        return site
     }
 
     /// The errors in a page's links (for an edited page; `checkLinks` does every page).
