@@ -83,9 +83,7 @@ public final class Preview: @unchecked Sendable {
                 targetName = target.name
                 let targetRenderer = TargetRenderer(site: loaded.site, target: target, templates: templates, localization: loaded.localization,
                                                     searchTerms: loaded.searchTerms, today: options.today)
-                try? targetRenderer.render(log: &log) { batch in
-                    for file in batch { rendered[file.path] = file.contents }
-                }
+                for file in targetRenderer.render(log: &log) { rendered[file.path] = file.contents }
                 let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
                 for file in assets { rendered[file.path] = file.contents }
                 renderer = targetRenderer

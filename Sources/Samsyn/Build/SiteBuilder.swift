@@ -131,16 +131,41 @@ public struct SiteBuilder: Sendable {
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {
-            for target in targets {
-                let renderer = TargetRenderer(site: site, target: target, templates: templates, localization: localization, searchTerms: searchTerms, today: options.today)
-                if writing { try writer.begin(target.name) }
-                try renderer.render(log: &log) { files in
-                    if writing { try writer.write(files) }
-                }
-                if writing { try writer.write(assets) }
-                timer.lap("target \(target.name)")
-                result.targets.append(TargetSummary(name: target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
+            let renderers = targets.map {
+                TargetRenderer(site: site, target: $0, templates: templates, localization: localization, searchTerms: searchTerms, today: options.today)
             }
+            if writing {
+                for target in targets { try writer.begin(target.name) }
+            }
+            // The jobs of every target in one pool, so both cores stay busy to the end; each
+            // job writes its own files at once. The search indexes, the slowest jobs, go first
+            // and one after the other, so that only one is in memory at a time.
+            let outputWriter = writer
+            let write: @Sendable ([OutputFile], Target) throws -> Void = { files, target in
+                if writing { try outputWriter.write(files, to: target.name) }
+            }
+            var jobs: [@Sendable (inout DiagnosticLog) throws -> Void] = [{ log in
+                for renderer in renderers { try write(renderer.searchIndexJob.run(&log), renderer.target) }
+            }]
+            for renderer in renderers {
+                jobs += renderer.jobs().map { job in { log in try write(job.run(&log), renderer.target) } }
+            }
+            let outcomes = Parallel.map(jobs.count) { index -> (log: DiagnosticLog, error: (any Error)?) in
+                var jobLog = DiagnosticLog()
+                do {
+                    try jobs[index](&jobLog)
+                    return (jobLog, nil)
+                } catch {
+                    return (jobLog, error)
+                }
+            }
+            for outcome in outcomes { log.append(contentsOf: outcome.log) }
+            if let error = outcomes.lazy.compactMap(\.error).first { throw error }
+            for renderer in renderers {
+                if writing { try writer.write(assets, to: renderer.target.name) }
+                result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
+            }
+            timer.lap("render")
             let failed = log.hasErrors || (options.strict && log.warningCount > 0)
             if writing, !failed { try writer.commit() } else { writer.discard() }
             timer.lap("commit")

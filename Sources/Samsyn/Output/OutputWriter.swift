@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes built targets so that a reader never sees a half-written site: each target is
 /// written in full beside its folder, then swapped in with two renames.
-struct OutputWriter {
+struct OutputWriter: Sendable {
     let outputDirectory: URL
     private let token = ProcessInfo.processInfo.processIdentifier
     private var staged: [(final: URL, staging: URL)] = []
@@ -23,20 +23,23 @@ struct OutputWriter {
         staged.append((outputDirectory.appendingPathComponent(name), outputDirectory.appendingPathComponent(".\(name).new-\(token)")))
     }
 
-    /// Writes files of the target begun last. Files are written as they are rendered, a
-    /// batch at a time, so a large site never has to fit in memory.
-    func write(_ files: [OutputFile]) throws {
-        guard let staging = staged.last?.staging else { return }
-        let fileManager = FileManager.default
-        var folders = Set<String>()
+    /// Writes files of a target begun before. Pages are written as they are rendered, on
+    /// every core at once, so a large site never has to fit in memory.
+    func write(_ files: [OutputFile], to target: String) throws {
+        guard let staging = staged.first(where: { $0.final.lastPathComponent == target })?.staging else { return }
         for file in files {
             let url = staging.appendingPathComponent(file.path)
-            let folder = url.deletingLastPathComponent()
-            if folders.insert(folder.path).inserted {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
+            try Self.makeFolder(url.deletingLastPathComponent().path)
             try file.contents.write(to: url)
         }
+    }
+
+    /// `mkdir -p` that another thread may race: a folder that appeared meanwhile is fine.
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, path != "/" else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        try makeFolder((path as NSString).deletingLastPathComponent)
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 
     /// Everything is written: only now is the previous output replaced, target by target.
@@ -48,8 +51,22 @@ struct OutputWriter {
                 try fileManager.moveItem(at: final, to: old)
             }
             try fileManager.moveItem(at: staging, to: final)
-            try? fileManager.removeItem(at: old)
+            Self.remove(old)
         }
+    }
+
+    /// Removes a folder tree, its page folders on every core: deleting a large old site one
+    /// file at a time took as long as a tenth of the build.
+    private static func remove(_ folder: URL) {
+        let fileManager = FileManager.default
+        guard let sections = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
+        let entries = sections.flatMap { section -> [String] in
+            let path = folder.appendingPathComponent(section).path
+            let children = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+            return children.map { path + "/" + $0 }
+        }
+        _ = Parallel.map(entries.count) { try? FileManager.default.removeItem(atPath: entries[$0]) }
+        try? fileManager.removeItem(at: folder)
     }
 
     /// The build failed: the staged targets go, the previous output stays as it was (and an

@@ -7,6 +7,16 @@ public struct OutputFile: Sendable, Equatable {
     public var contents: Data
 }
 
+/// A part of a target's rendering that runs on its own: a run of pages, a generated page,
+/// the search index. What it finds goes to its own log, merged by whoever runs it.
+struct RenderJob: Sendable {
+    let run: @Sendable (inout DiagnosticLog) -> [OutputFile]
+
+    init(_ run: @escaping @Sendable (inout DiagnosticLog) -> [OutputFile]) {
+        self.run = run
+    }
+}
+
 /// Renders one target: only the pages whose audience meets the target's, and navigation,
 /// cross-references, indexes, generated pages and sitemap built from those pages alone.
 /// The generated pages live in the extensions beside this file.
@@ -55,42 +65,48 @@ struct TargetRenderer {
     /// The interface text of the site's default language.
     var strings: Strings { localization.strings(for: site.config.language) }
 
-    /// Renders the target, handing its files to `emit` a batch at a time.
-    func render(log: inout DiagnosticLog, emit: ([OutputFile]) throws -> Void) throws {
-        // Pages render on every core, each with its own log, merged in page order; each
-        // batch is handed on before the next is rendered, so memory stays flat.
-        for batchStart in stride(from: 0, to: pages.count, by: 256) {
-            let batch = Array(pages[batchStart..<min(batchStart + 256, pages.count)])
-            let rendered = Parallel.map(batch.count) { index -> (OutputFile, DiagnosticLog) in
-                var pageLog = DiagnosticLog()
-                let html = renderPage(batch[index], log: &pageLog)
-                return (file(at: batch[index].urlPath, html: html), pageLog)
-            }
-            for (_, pageLog) in rendered { log.append(contentsOf: pageLog) }
-            try emit(rendered.map(\.0))
+    /// The search index: the slowest job by far, which should start first so that no core
+    /// waits on it at the end.
+    var searchIndexJob: RenderJob { RenderJob { _ in searchFiles() } }
+
+    /// The rest of the target's rendering as independent jobs, for a caller to run on every
+    /// core (a build runs the jobs of all its targets in one pool).
+    func jobs(pagesPerJob: Int = 32) -> [RenderJob] {
+        var jobs = missingTranslations.map { missing in
+            RenderJob { _ in [file(at: missing.urlPath, html: renderMissingTranslation(missing))] }
         }
-        // The generated pages and the search index, each made on its own, also on every core.
-        var jobs: [@Sendable () -> [OutputFile]] = missingTranslations.map { missing in
-            { [file(at: missing.urlPath, html: renderMissingTranslation(missing))] }
-        }
-        jobs += sections.map { section in { [file(at: section.name + "/", html: renderSection(section))] } }
-        jobs.append { [file(at: "", html: renderHome())] }
+        jobs += sections.map { section in RenderJob { _ in [file(at: section.name + "/", html: renderSection(section))] } }
+        jobs.append(RenderJob { _ in [file(at: "", html: renderHome())] })
         if hasReviewOverview {
-            jobs.append { [file(at: Self.reviewOverviewPath, html: renderReviewOverview())] }
+            jobs.append(RenderJob { _ in [file(at: Self.reviewOverviewPath, html: renderReviewOverview())] })
         }
         if hasMatrix {
-            jobs.append { [file(at: Self.matrixPath, html: renderMatrix())] }
+            jobs.append(RenderJob { _ in [file(at: Self.matrixPath, html: renderMatrix())] })
         }
         if let statement = accessibilityStatement {
-            jobs.append { [file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement))] }
+            jobs.append(RenderJob { _ in [file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement))] })
         }
-        jobs.append { [file(at: Self.searchPath, html: renderSearchPage())] }
-        jobs.append { searchFiles() }
-        jobs.append { [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] }
-        // Reversed, so that the search index, the slowest job, starts first.
-        jobs.reverse()
-        let files = Parallel.map(jobs.count) { jobs[$0]() }.reversed().flatMap { $0 }
-        try emit(files)
+        jobs.append(RenderJob { _ in [file(at: Self.searchPath, html: renderSearchPage())] })
+        jobs.append(RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] })
+        for start in stride(from: 0, to: pages.count, by: pagesPerJob) {
+            let end = min(start + pagesPerJob, pages.count)
+            jobs.append(RenderJob { log in
+                pages[start..<end].map { page in file(at: page.urlPath, html: renderPage(page, log: &log)) }
+            })
+        }
+        return jobs
+    }
+
+    /// Renders the whole target on every core and hands over its files in one piece
+    /// (`samsyn serve` keeps the site in memory anyway).
+    func render(log: inout DiagnosticLog) -> [OutputFile] {
+        let jobs = [searchIndexJob] + jobs()
+        let results = Parallel.map(jobs.count) { index -> ([OutputFile], DiagnosticLog) in
+            var jobLog = DiagnosticLog()
+            return (jobs[index].run(&jobLog), jobLog)
+        }
+        for (_, jobLog) in results { log.append(contentsOf: jobLog) }
+        return results.flatMap(\.0)
     }
 
     // MARK: Pages
