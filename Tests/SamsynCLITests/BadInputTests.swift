@@ -100,10 +100,16 @@ import Testing
 
     @Test func templateNamingAMissingPartial() throws {
         let site = try SiteFixture()
-        let text = try site.read("templates/base.mustache").replacingOccurrences(of: "{{>partials/footer}}", with: "{{>partials/foter}}")
+        let text = try site.read("templates/base.mustache").replacingOccurrences(of: "{{>partials/breadcrumbs}}", with: "{{>partials/breadcrums}}")
         try site.write("templates/base.mustache", text)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("partials/foter") }! + 1
-        try expectFailure(site, "templates/base.mustache:\(line):1: error: the partial 'partials/foter' does not exist (did you mean 'partials/footer'?)")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("partials/breadcrums") }! + 1
+        try expectFailure(site, "templates/base.mustache:\(line):1: error: the partial 'partials/breadcrums' does not exist (did you mean 'partials/breadcrumbs'?)")
+    }
+
+    @Test func framePartialMissing() throws {
+        let site = try SiteFixture()
+        try site.remove("templates/partials/nav.mustache")
+        try expectFailure(site, "templates: error: the template 'partials/nav.mustache' is missing; Samsyn renders every page's nav with it")
     }
 
     @Test func siteYMLMissing() throws {

@@ -105,6 +105,30 @@ import Testing
         #expect(sitemap.contains("<loc>https://intranat.test.se/skolnarvaro/rutiner/oroande-franvaro/</loc>"))
     }
 
+    /// The header, menu and footer are rendered once per folder depth, section and language
+    /// (`FrameCache`): each page must still get the one for its own place.
+    @Test func everyPageGetsTheMenuOfItsOwnPlace() throws {
+        let site = try SiteFixture()
+        #expect(try site.run("build").status == 0)
+        let routine = try site.read("public/intranat/rutiner/oroande-franvaro/index.html")
+        #expect(routine.contains(#"<li><a href="../../rutiner/" aria-current="true">Rutiner</a></li>"#))
+        #expect(routine.contains(#"<li><a href="../../roller/">Roller</a></li>"#))
+        #expect(routine.contains(#"action="../../sok/""#) && !routine.contains("aria-controls"))
+        let role = try site.read("public/intranat/roller/rektor/index.html")
+        #expect(role.contains(#"<li><a href="../../roller/" aria-current="true">Roller</a></li>"#))
+        #expect(role.contains(#"<li><a href="../../rutiner/">Rutiner</a></li>"#))
+        let section = try site.read("public/intranat/rutiner/index.html")
+        #expect(section.contains(#"<li><a href="../rutiner/" aria-current="true">Rutiner</a></li>"#))
+        let home = try site.read("public/intranat/index.html")
+        #expect(home.contains(#"<li><a href="rutiner/">Rutiner</a></li>"#) && !home.contains("aria-current=\"true\""))
+        #expect(home.contains(#"<a class="site-title" href="./""#))
+        let search = try site.read("public/intranat/sok/index.html")
+        #expect(search.contains(#"aria-controls="sok-traffar""#))
+        let english = try site.read("public/webb/en/vardnadshavare/franvaro/index.html")
+        #expect(english.contains(#"<li><a href="../../../vardnadshavare/" hreflang="sv" aria-current="true">"#), "a translation is in its section too")
+        #expect(english.contains(#"<label for="sok-falt">Search"#))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try SiteFixture()
         _ = try site.run("build", "--output", "first")

@@ -8,34 +8,57 @@ extension TargetRenderer {
         rightToLeft.contains(String(language.prefix(while: { $0 != "-" }))) ? "rtl" : "ltr"
     }
 
-    func baseContext(for urlPath: String, title: String, language: String) -> [String: Any] {
-        let t = localization.strings(for: language)
-        let root = href(from: urlPath, to: "")
-        let currentSection = urlPath.split(separator: "/").first.map(String.init)
+    /// A page's context: the frame its folder depth, section and language share (see
+    /// `FrameCache`), with the page's title.
+    func baseContext(for urlPath: String, title: String, language: String, searchPage: Bool = false) -> [String: Any] {
+        var folders = urlPath.split(separator: "/")[...]
+        let depth = folders.count
+        // A translation lives under its language's folder (`en/vardnadshavare/…`).
+        if language != site.config.language, folders.first.map(String.init) == language { folders = folders.dropFirst() }
+        let key = FrameCache.Key(depth: depth, section: folders.first.map(String.init), language: language, searchPage: searchPage)
+        var context = frames.frame(for: key) { frameContext(for: key) }
+        context["title"] = title
+        context["isHome"] = urlPath.isEmpty
+        return context
+    }
+
+    /// The values every page with this key shows alike, and the frame partials rendered with
+    /// them alone, as `frame.header`, `frame.nav` and `frame.footer`.
+    private func frameContext(for key: FrameCache.Key) -> [String: Any] {
+        let t = localization.strings(for: key.language)
+        // As `href(from:to:)` makes them: up to the root, then down.
+        let up = String(repeating: "../", count: key.depth)
+        let root = up.isEmpty ? "./" : up
         let siteLanguage = site.config.language
         var context: [String: Any] = [
             "site": ["title": site.config.title, "organisation": site.config.organisation ?? "", "lang": siteLanguage],
-            "title": title,
-            "lang": language,
-            "dir": Self.direction(of: language),
+            "lang": key.language,
+            "dir": Self.direction(of: key.language),
             "root": root,
             "homeHref": root,
-            "isHome": urlPath.isEmpty,
             "t": t.context,
             "nav": sections.map { section -> [String: Any] in
                 var item: [String: Any] = [
-                    "title": sectionTitle(section.name, t), "href": href(from: urlPath, to: section.name + "/"),
-                    "current": section.name == currentSection,
+                    "title": sectionTitle(section.name, t), "href": up + section.name + "/",
+                    "current": section.name == key.section,
                 ]
                 // The pages behind the menu are in the site's language.
-                if language != siteLanguage { item["hreflang"] = siteLanguage }
+                if key.language != siteLanguage { item["hreflang"] = siteLanguage }
                 return item
             },
         ]
-        context["searchHref"] = href(from: urlPath, to: Self.searchPath)
+        context["searchHref"] = up + Self.searchPath
         if accessibilityStatement != nil {
-            context["accessibilityHref"] = href(from: urlPath, to: Self.accessibilityPath)
+            context["accessibilityHref"] = up + Self.accessibilityPath
         }
+        if key.searchPage { context["searchPage"] = true }
+        // Without the partial's last line break, so that `{{{frame.nav}}}` on a line of its
+        // own leaves the page as `{{>partials/nav}}` would.
+        context["frame"] = Dictionary(uniqueKeysWithValues: TemplateSet.framePartials.map { name in
+            var html = templates.render(context, with: "partials/\(name)")
+            if html.hasSuffix("\n") { html.removeLast() }
+            return (name, html)
+        })
         return context
     }
 
@@ -75,5 +98,31 @@ extension TargetRenderer {
         let depth = fromPath.split(separator: "/").count
         let relative = String(repeating: "../", count: depth) + toPath
         return relative.isEmpty ? "./" : relative
+    }
+}
+
+/// The parts of a page that depend only on its folder depth, section and language: the
+/// frame partials (`templates/partials/header`, `nav`, `footer`) and the values they show.
+/// Worked out once per key, as Hugo's `partialCached` does: a menu rendered for every page
+/// took a third of a large build.
+final class FrameCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var depth: Int
+        var section: String?
+        var language: String
+        var searchPage: Bool
+    }
+
+    private let lock = NSLock()
+    private var frames: [Key: [String: Any]] = [:]
+
+    /// Pages render on every core; the first to need a frame makes it while the others wait.
+    func frame(for key: Key, make: () -> [String: Any]) -> [String: Any] {
+        lock.withLock {
+            if let frame = frames[key] { return frame }
+            let frame = make()
+            frames[key] = frame
+            return frame
+        }
     }
 }

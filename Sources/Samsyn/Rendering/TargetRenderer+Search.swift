@@ -40,10 +40,9 @@ extension TargetRenderer {
     func renderSearchPage() -> String {
         let urlPath = Self.searchPath
         let t = strings
-        var context = baseContext(for: urlPath, title: t["search_title"], language: site.config.language)
+        var context = baseContext(for: urlPath, title: t["search_title"], language: site.config.language, searchPage: true)
         context["breadcrumbs"] = items([["title": t["home"], "href": href(from: urlPath, to: "")]])
         context["sectionLinks"] = sections.map { ["title": sectionTitle($0.name, t), "href": href(from: urlPath, to: $0.name + "/")] }
-        context["searchPage"] = true
         return templates.render(context, with: "search")
     }
 }

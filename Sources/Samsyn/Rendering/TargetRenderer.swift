@@ -41,6 +41,8 @@ struct TargetRenderer {
     /// Each role's part in the target's routines, for the matrix and the role pages.
     let participation: [String: [(routine: Page, part: RolePart)]]
     let hasReviewOverview: Bool
+    /// The frame partials, rendered once per folder depth, section and language.
+    let frames = FrameCache()
 
     init(site: Site, target: Target, templates: TemplateSet, localization: Localization, searchTerms: SearchTermTable, today: LocalDate) {
         self.site = site

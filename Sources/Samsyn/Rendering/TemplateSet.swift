@@ -10,6 +10,9 @@ struct TemplateSet: Sendable {
     /// The templates Samsyn renders pages with, one per kind plus the generated pages.
     static let required = PageKind.allCases.map(\.rawValue) + ["section", "home", "translation-missing", "review-overview", "accessibility", "matrix", "toolbox-map", "search"]
     static let directory = "templates"
+    /// Partials rendered once per folder depth, section and language and given to every page
+    /// as `{{{frame.header}}}` etc.: they see only the site-wide values (`FrameCache`).
+    static let framePartials = ["header", "nav", "footer"]
 
     static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let root = sourceDirectory.appendingPathComponent(directory)
@@ -38,6 +41,9 @@ struct TemplateSet: Sendable {
                 log.error(Suggestion.message("the partial '\(reference.name)' does not exist", for: reference.name, in: names),
                           at: SourceLocation(path: path, line: reference.line, column: reference.column))
             }
+        }
+        for name in framePartials.map({ "partials/\($0)" }) where !names.contains(name) {
+            log.error("the template '\(name).mustache' is missing; Samsyn renders every page's \(name.dropFirst("partials/".count)) with it", at: SourceLocation(path: directory))
         }
         for name in required where !names.contains(name) && !FileManager.default.fileExists(atPath: root.appendingPathComponent(name + ".mustache").path) {
             log.error("the template '\(name).mustache' is missing; Samsyn renders \(name) pages with it", at: SourceLocation(path: directory))
