@@ -85,7 +85,7 @@ public struct StepAnchors: Sendable {
 }
 
 /// What a link in the document becomes.
-public enum LinkResolution: Sendable {
+public enum LinkResolution: Sendable, Equatable {
     case keep
     case replace(with: String)
     /// The link's text stays, without the link.

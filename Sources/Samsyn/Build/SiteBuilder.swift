@@ -148,7 +148,16 @@ public struct SiteBuilder: Sendable {
                 for renderer in renderers { try write(renderer.searchIndexJob.run(&log), renderer.target) }
             }]
             for renderer in renderers {
-                jobs += renderer.jobs().map { job in { log in try write(job.run(&log), renderer.target) } }
+                jobs += renderer.generatedJobs().map { job in { log in try write(job.run(&log), renderer.target) } }
+            }
+            // Pages a few at a time, each rendered for every target that holds it.
+            for start in stride(from: 0, to: site.pages.count, by: 32) {
+                let pages = site.pages[start..<min(start + 32, site.pages.count)]
+                jobs.append { log in
+                    for (files, renderer) in zip(TargetRenderer.renderPages(pages, in: renderers, log: &log), renderers) {
+                        try write(files, renderer.target)
+                    }
+                }
             }
             let outcomes = Parallel.map(jobs.count) { index -> (log: DiagnosticLog, error: (any Error)?) in
                 var jobLog = DiagnosticLog()
@@ -191,19 +200,31 @@ struct StepTimer {
     private let enabled = ProcessInfo.processInfo.environment["SAMSYN_TIMINGS"] == "1"
     private let clock = ContinuousClock()
     private var last = ContinuousClock.now
-    private var laps: [(step: String, duration: Duration, memory: String)] = []
+    private var lastCPU = StepTimer.cpuTime()
+    private var laps: [(step: String, duration: Duration, cpu: Duration, memory: String)] = []
 
     mutating func lap(_ step: String) {
         guard enabled else { return }
         let now = clock.now
-        laps.append((step, now - last, Self.memory()))
+        let cpu = Self.cpuTime()
+        laps.append((step, now - last, cpu - lastCPU, Self.memory()))
         last = now
+        lastCPU = cpu
     }
 
     func report() {
+        let milliseconds = Duration.UnitsFormatStyle.units(allowed: [.milliseconds])
         for lap in laps {
-            FileHandle.standardError.write(Data("timing: \(lap.step) \(lap.duration.formatted(.units(allowed: [.milliseconds]))), \(lap.memory)\n".utf8))
+            FileHandle.standardError.write(Data("timing: \(lap.step) \(lap.duration.formatted(milliseconds)) (CPU \(lap.cpu.formatted(milliseconds))), \(lap.memory)\n".utf8))
         }
+    }
+
+    /// User and system time of every thread so far: with the wall time, how busy the cores were.
+    private static func cpuTime() -> Duration {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func duration(_ time: timeval) -> Duration { .seconds(time.tv_sec) + .microseconds(time.tv_usec) }
+        return duration(usage.ru_utime) + duration(usage.ru_stime)
     }
 
     /// Resident and peak resident memory, from Linux's /proc.

@@ -187,12 +187,13 @@ struct SearchIndex {
         files.sort { $0.path < $1.path }
         for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
             let slice = documents[start..<min(start + Self.documentsPerShard, documents.count)]
-            files.append(OutputFile(path: "search/d-\(start / Self.documentsPerShard).json",
-                                    contents: Self.json(slice.map { [$0.title, $0.url, $0.kind, $0.section, $0.excerpt] })))
+            let rows = slice.map { document in
+                "[" + [document.title, document.url, document.kind, document.section, document.excerpt].map(Self.jsonString).joined(separator: ",") + "]"
+            }
+            files.append(OutputFile(path: "search/d-\(start / Self.documentsPerShard).json", contents: Data(("[" + rows.joined(separator: ",") + "]").utf8)))
         }
-        files.append(OutputFile(path: "search/meta.json", contents: Self.json([
-            "documents": documents.count, "documentsPerShard": Self.documentsPerShard, "shards": keys.sorted(),
-        ] as [String: Any])))
+        let meta = #"{"documents":\#(documents.count),"documentsPerShard":\#(Self.documentsPerShard),"shards":[\#(keys.sorted().map(Self.jsonString).joined(separator: ","))]}"#
+        files.append(OutputFile(path: "search/meta.json", contents: Data(meta.utf8)))
         return files
     }
 
@@ -219,12 +220,28 @@ struct SearchIndex {
         return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// A JSON string literal as JSONSerialization writes one (with `/` unescaped), built by
+    /// hand: JSONSerialization took a twentieth of a large build.
     static func jsonString(_ text: String) -> String {
-        String(decoding: (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8),
-               as: UTF8.self).dropFirst().dropLast().description
-    }
-
-    private static func json(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case 0x0A: bytes += #"\n"#.utf8
+            case 0x0D: bytes += #"\r"#.utf8
+            case 0x09: bytes += #"\t"#.utf8
+            case 0x08: bytes += #"\b"#.utf8
+            case 0x0C: bytes += #"\f"#.utf8
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += #"\u00"#.utf8
+                bytes += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

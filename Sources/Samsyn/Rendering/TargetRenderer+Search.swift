@@ -20,21 +20,28 @@ extension TargetRenderer {
         return index.files()
     }
 
-    /// The first words of a text, without splitting the rest of it.
+    /// The first words of a text joined by single spaces, in one pass that stops after
+    /// them. Only characters beyond ASCII are looked up in Unicode's tables: asking about
+    /// every character took a twentieth of a large build.
     static func firstWords(of text: String, count: Int) -> String {
+        var result = String.UnicodeScalarView()
         var words = 0
-        var end = text.unicodeScalars.startIndex
         var inWord = false
-        // Unicode scalars, not characters: far cheaper to walk, and the same words in prose.
-        for index in text.unicodeScalars.indices {
-            if text.unicodeScalars[index].properties.isWhitespace {
-                if inWord { words += 1; inWord = false; if words == count { end = index; break } }
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                if inWord {
+                    words += 1
+                    inWord = false
+                    if words == count { break }
+                }
             } else {
+                if !inWord, words > 0 { result.append(" ") }
                 inWord = true
+                result.append(scalar)
             }
-            end = text.unicodeScalars.index(after: index)
         }
-        return text.unicodeScalars[..<end].split(whereSeparator: \.properties.isWhitespace).map { String($0) }.joined(separator: " ")
+        return String(result)
     }
 
     func renderSearchPage() -> String {

@@ -71,9 +71,9 @@ struct TargetRenderer {
     /// waits on it at the end.
     var searchIndexJob: RenderJob { RenderJob { _ in searchFiles() } }
 
-    /// The rest of the target's rendering as independent jobs, for a caller to run on every
-    /// core (a build runs the jobs of all its targets in one pool).
-    func jobs(pagesPerJob: Int = 32) -> [RenderJob] {
+    /// The generated pages (sections, home, overviews, search page, sitemap) as independent
+    /// jobs, for a caller to run on every core beside the pages (`renderPages`).
+    func generatedJobs() -> [RenderJob] {
         var jobs = missingTranslations.map { missing in
             RenderJob { _ in [file(at: missing.urlPath, html: renderMissingTranslation(missing))] }
         }
@@ -90,19 +90,33 @@ struct TargetRenderer {
         }
         jobs.append(RenderJob { _ in [file(at: Self.searchPath, html: renderSearchPage())] })
         jobs.append(RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] })
-        for start in stride(from: 0, to: pages.count, by: pagesPerJob) {
-            let end = min(start + pagesPerJob, pages.count)
-            jobs.append(RenderJob { log in
-                pages[start..<end].map { page in file(at: page.urlPath, html: renderPage(page, log: &log)) }
-            })
-        }
         return jobs
+    }
+
+    /// Renders `pages` in every target that holds them, the files of each target apart. A
+    /// page's Markdown is rendered once when its links lead to the same places in every
+    /// target (most pages): it was a sixth of the time spent on a page.
+    static func renderPages(_ pages: ArraySlice<Page>, in renderers: [TargetRenderer], log: inout DiagnosticLog) -> [[OutputFile]] {
+        var files = Array(repeating: [OutputFile](), count: renderers.count)
+        for page in pages {
+            var previous: (links: [LinkResolution], body: String)?
+            for (index, renderer) in renderers.enumerated() where renderer.contains(page) {
+                let links = renderer.linkResolutions(of: page, log: &log)
+                let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
+                previous = (links, body)
+                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body)))
+            }
+        }
+        return files
     }
 
     /// Renders the whole target on every core and hands over its files in one piece
     /// (`samsyn serve` keeps the site in memory anyway).
-    func render(log: inout DiagnosticLog) -> [OutputFile] {
-        let jobs = [searchIndexJob] + jobs()
+    func render(log: inout DiagnosticLog, pagesPerJob: Int = 32) -> [OutputFile] {
+        var jobs = [searchIndexJob] + generatedJobs()
+        for start in stride(from: 0, to: pages.count, by: pagesPerJob) {
+            jobs.append(RenderJob { log in Self.renderPages(pages[start..<min(start + pagesPerJob, pages.count)], in: [self], log: &log)[0] })
+        }
         let results = Parallel.map(jobs.count) { index -> ([OutputFile], DiagnosticLog) in
             var jobLog = DiagnosticLog()
             return (jobs[index].run(&jobLog), jobLog)
@@ -125,22 +139,40 @@ struct TargetRenderer {
     }
 
     func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
-        let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
-        let links = page.outline.links
+        renderPage(page, body: renderBody(of: page, links: linkResolutions(of: page, log: &log)))
+    }
+
+    /// What each of the page's links (in the order its outline lists them) becomes in this
+    /// target; a link to a page the target leaves out is warned about here.
+    func linkResolutions(of page: Page, log: inout DiagnosticLog) -> [LinkResolution] {
         let targets = site.linkTargets(of: page)
+        return page.outline.links.enumerated().map { index, link in
+            resolveLink(link, to: index < targets.count ? targets[index] : site.resolve(link.destination, from: page), in: page, log: &log)
+        }
+    }
+
+    /// The page's Markdown as HTML, its links made what `links` says.
+    func renderBody(of page: Page, links: [LinkResolution]) -> String {
+        let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
         var ordinal = 0
-        let rendered = Markdown.render(page.body, reservedIDs: page.reservedIDs, stepAnchors: steps, resolveLink: { link in
+        return Markdown.render(page.body, reservedIDs: page.reservedIDs, stepAnchors: steps, resolveLink: { link in
             // The render meets the links in the order the outline lists them.
             defer { ordinal += 1 }
-            let known = ordinal < targets.count && links[ordinal].destination == link.destination
-            return resolveLink(link, to: known ? targets[ordinal] : site.resolve(link.destination, from: page), in: page, log: &log)
+            guard ordinal < links.count, page.outline.links[ordinal].destination == link.destination else {
+                var ignored = DiagnosticLog()
+                return resolveLink(link, to: site.resolve(link.destination, from: page), in: page, log: &ignored)
+            }
+            return links[ordinal]
         }, renderBlock: { block in
             page.blockHTML[block.position.line]
-        })
+        }).html
+    }
+
+    func renderPage(_ page: Page, body: String) -> String {
         let t = localization.strings(for: page.language)
         var context = baseContext(for: page.urlPath, title: page.title, language: page.language)
         context["summary"] = page.summary
-        context["body"] = rendered.html
+        context["body"] = body
         context["kind"] = page.kind.rawValue
         context["breadcrumbs"] = items(breadcrumbs(for: page.urlPath, section: page.section, language: page.language))
         context["translations"] = alternateLinks(for: page)
