@@ -14,22 +14,23 @@ struct PageSource {
             log.error("the file is empty; a page starts with front matter between two '---' lines, with at least a title", at: start)
             return nil
         }
-        // Only the front matter is cut into lines: a page's body may be long.
-        var lineStart = text.startIndex
+        // Only the front matter is cut into lines, on its UTF-8 bytes: a page's body may be long.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
         var lineNumber = 0
         var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
             lineNumber += 1
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             if lineNumber == 1 {
-                guard line == "---" else {
+                guard isMarker(line, "---") else {
                     log.error("the page has no front matter; start it with a line '---', then 'title: …', then '---'", at: start)
                     return nil
                 }
                 yamlStart = next
-            } else if line == "---" || line == "..." {
+            } else if isMarker(line, "---") || isMarker(line, "...") {
                 return PageSource(
                     yaml: String(text[yamlStart!..<lineStart]),
                     yamlFirstLine: 2,
@@ -41,6 +42,16 @@ struct PageSource {
         }
         log.error("the front matter opened on line 1 is never closed; end it with a line '---'", at: start)
         return nil
+    }
+
+    /// Whether the line is `marker` with only spaces or tabs around it (Unicode's other
+    /// spaces too, on the rare line that is not ASCII).
+    private static func isMarker(_ line: Substring, _ marker: String) -> Bool {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) == marker }
+        let bytes = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 { end = bytes.index(before: end) }
+        return bytes[..<end].elementsEqual(marker.utf8)
     }
 }
 

@@ -32,7 +32,7 @@ struct LinkResolver {
         guard path.hasSuffix(".md") else {
             return .failure(LinkError(message: "the link '\(destination)' does not lead to a Markdown page; link to the page's .md file"))
         }
-        let base = (page.contentPath as NSString).deletingLastPathComponent
+        let base = page.contentPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page.contentPath[..<$0]) } ?? ""
         guard let contentPath = Self.normalise(path.hasPrefix("/") ? String(path.dropFirst()) : base + "/" + path) else {
             return .failure(LinkError(message: "the link '\(destination)' leads outside content/"))
         }
@@ -80,6 +80,8 @@ struct LinkResolver {
 
     /// Resolves `.` and `..`; nil if the path climbs above content/.
     static func normalise(_ path: String) -> String? {
+        // Most links need nothing done: no `.` or `..` parts, no empty ones.
+        if !path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.hasPrefix("."), !path.contains("/.") { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {

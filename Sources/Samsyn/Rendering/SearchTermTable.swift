@@ -34,8 +34,9 @@ struct SearchTermTable: Sendable {
     /// Each term's weight in a page: its field's weight per occurrence, at most three
     /// occurrences counted per field.
     static func weights(of fields: [(text: String, weight: Int)]) -> [String: Float] {
-        var weights: [String: Float] = [:]
-        var counts: [String: Int] = [:]
+        // Room for a typical page's terms from the start: growing the tables was a fifth of the time.
+        var weights: [String: Float] = Dictionary(minimumCapacity: 512)
+        var counts: [String: Int] = Dictionary(minimumCapacity: 512)
         for field in fields {
             counts.removeAll(keepingCapacity: true)
             for term in SwedishSearch.terms(field.text) { counts[term, default: 0] += 1 }

@@ -95,7 +95,8 @@ extension TargetRenderer {
 
     /// A relative URL from one page's folder to another's, so the site works from any sub-path.
     func href(from fromPath: String, to toPath: String) -> String {
-        let depth = fromPath.split(separator: "/").count
+        // Folders are "a/b/": one per slash (counting bytes, not splitting the path).
+        let depth = fromPath.utf8.count { $0 == UInt8(ascii: "/") } + (fromPath.isEmpty || fromPath.hasSuffix("/") ? 0 : 1)
         let relative = String(repeating: "../", count: depth) + toPath
         return relative.isEmpty ? "./" : relative
     }
