@@ -64,7 +64,10 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         var result = RunResult()
         run(log: &log, result: &result)
-        return BuildReport(diagnostics: log.sorted, targets: result.targets, suppressedCells: result.suppressedCells,
+        let t0 = clock.now
+        let sortedLog = log.sorted
+        if ProcessInfo.processInfo.environment["SAMSYN_TIMINGS"] == "1" { FileHandle.standardError.write(Data("end of run→sorted \(clock.now - t0)\n".utf8)) }
+        return BuildReport(diagnostics: sortedLog, targets: result.targets, suppressedCells: result.suppressedCells,
                            readability: result.readability, duration: clock.now - start, strict: options.strict)
     }
 
@@ -114,13 +117,13 @@ public struct SiteBuilder: Sendable {
         timer.lap("checks")
         let searchTerms = templates == nil ? SearchTermTable() : SearchTermTable(pages: site.pages)
         timer.lap("search terms")
-        return LoadedSite(config: config, targets: targets, templates: templates, localization: localization, site: site,
+        return LoadedSite(config: config, targets: targets, templates: templates, localization: localization, site: site.releasingProse(),
                           searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability)
     }
 
     private func run(log: inout DiagnosticLog, result: inout RunResult) {
         var timer = StepTimer()
-        defer { timer.report() }
+        defer { timer.lap("end of run"); timer.report() }
         guard let loaded = load(log: &log, timer: &timer) else { return }
         result.suppressedCells = loaded.suppressedCells
         result.readability = loaded.readability

@@ -166,7 +166,8 @@ struct ContentLoader {
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            frontMatter: source.yaml, body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText, blockHTML: [:], urlPath: urlPath
+            frontMatter: source.yaml, body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText,
+            excerpt: common.summary ?? Self.firstWords(of: readableText, count: 30), blockHTML: [:], urlPath: urlPath
         )
     }
 
@@ -236,6 +237,30 @@ struct ContentLoader {
         for (name, location) in yaml.topLevelKeys where !known.contains(name) {
             log.warning(Suggestion.message("unknown front matter key '\(name)' is ignored", for: name, in: known), at: location)
         }
+    }
+
+    /// The first words of a text joined by single spaces, in one pass that stops after
+    /// them. Only characters beyond ASCII are looked up in Unicode's tables: asking about
+    /// every character took a twentieth of a large build.
+    static func firstWords(of text: String, count: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                if inWord {
+                    words += 1
+                    inWord = false
+                    if words == count { break }
+                }
+            } else {
+                if !inWord, words > 0 { result.append(" ") }
+                inWord = true
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// A personal identity number anywhere in content stops the build (DESIGN.md).

@@ -7,7 +7,23 @@ public enum LinkTarget: Sendable {
     case external
     /// A heading on the same page (`#steg-3`).
     case samePage(fragment: String)
-    case page(Page, fragment: String?)
+    case page(PageAddress, fragment: String?)
+}
+
+/// What a link needs of the page it leads to. Not the page itself: every link holding a
+/// copy of its page kept each page's text alive as long as the site's links.
+public struct PageAddress: Sendable {
+    public var id: String
+    public var kind: PageKind
+    public var sourcePath: String
+    public var urlPath: String
+
+    init(_ page: Page) {
+        id = page.id
+        kind = page.kind
+        sourcePath = page.sourcePath
+        urlPath = page.urlPath
+    }
 }
 
 public struct LinkError: Error, Sendable {
@@ -44,9 +60,9 @@ struct LinkResolver {
             return .failure(LinkError(message: "broken link: no page 'content/\(contentPath)'\(suggestion)"))
         }
         if let fragment {
-            return checkAnchor(fragment, in: target).map { .page(target, fragment: fragment) }
+            return checkAnchor(fragment, in: target).map { .page(PageAddress(target), fragment: fragment) }
         }
-        return .success(.page(target, fragment: nil))
+        return .success(.page(PageAddress(target), fragment: nil))
     }
 
     private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {

@@ -95,8 +95,11 @@ public struct Page: Sendable {
     /// The file line on which the Markdown body starts.
     public var bodyFirstLine: Int
     public var outline: MarkdownOutline
-    /// The prose of the body, for LIX and the search index: worked out once.
+    /// The prose of the body, for LIX and the search terms: worked out once, and let go
+    /// once they are (`Site.releasingProse`).
     public var readableText: String
+    /// What a search result shows of the page: its summary, or else its first 30 words.
+    public var excerpt: String
     /// The HTML of the page's chart and table blocks, by the block's line in the body:
     /// drawn once, the same in every target.
     public var blockHTML: [Int: String]

@@ -15,6 +15,14 @@ public struct Site: Sendable {
     /// resolved once, on every core, for the checks and for every target.
     private var linkTargets: [[Result<LinkTarget, LinkError>]] = []
 
+    /// The site without its pages' prose, which only the checks and the search terms read:
+    /// some 3 KB a page that need not stay in memory while the targets render.
+    func releasingProse() -> Site {
+        var site = self
+        for index in site.pages.indices { site.pages[index].readableText = "" }
+        return site
+    }
+
     init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
         self.config = config
         self.pages = pages

@@ -219,7 +219,7 @@ struct TargetRenderer {
         case .external, .samePage:
             return .keep
         case .page(let linked, let fragment):
-            guard contains(linked) else {
+            guard included.contains(linked.sourcePath) else {
                 log.warning("the link to '\(linked.sourcePath)' is plain text in the target '\(self.target.name)', which does not include that page",
                             at: page.location(of: link.position))
                 return .plainText
