@@ -64,10 +64,7 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         var result = RunResult()
         run(log: &log, result: &result)
-        let t0 = clock.now
-        let sortedLog = log.sorted
-        if ProcessInfo.processInfo.environment["SAMSYN_TIMINGS"] == "1" { FileHandle.standardError.write(Data("end of run→sorted \(clock.now - t0)\n".utf8)) }
-        return BuildReport(diagnostics: sortedLog, targets: result.targets, suppressedCells: result.suppressedCells,
+        return BuildReport(diagnostics: log.sorted, targets: result.targets, suppressedCells: result.suppressedCells,
                            readability: result.readability, duration: clock.now - start, strict: options.strict)
     }
 
@@ -123,7 +120,7 @@ public struct SiteBuilder: Sendable {
 
     private func run(log: inout DiagnosticLog, result: inout RunResult) {
         var timer = StepTimer()
-        defer { timer.lap("end of run"); timer.report() }
+        defer { timer.report() }
         guard let loaded = load(log: &log, timer: &timer) else { return }
         result.suppressedCells = loaded.suppressedCells
         result.readability = loaded.readability
