@@ -32,6 +32,8 @@ import Testing
         #expect(LocalDate("2024-01-31")!.adding(months: 1) == LocalDate("2024-02-29"))
         #expect(LocalDate("2024-11-30")!.adding(months: 3) == LocalDate("2025-02-28"))
         #expect(LocalDate("2024-02-30") == nil)
+        #expect(LocalDate("2000-02-29") != nil && LocalDate("2100-02-29") == nil && LocalDate("2023-02-29") == nil, "the Gregorian leap years")
+        #expect(LocalDate("2024-04-31") == nil && LocalDate("2024-12-31") != nil && LocalDate("2024-13-01") == nil)
         #expect(LocalDate("24-02-10") == nil)
     }
 

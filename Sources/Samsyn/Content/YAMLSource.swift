@@ -176,13 +176,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
     public var day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        guard (1...12).contains(month), (1...31).contains(day),
-              Calendar.gregorianUTC.date(from: components).map({ Calendar.gregorianUTC.component(.day, from: $0) == day }) == true
-        else { return nil }
+        guard (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -221,9 +215,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
-        var newDay = day
-        while LocalDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }
-        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+        return LocalDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, of: newYear)))!
+    }
+
+    /// The Gregorian calendar's month lengths (worked out here: asking Foundation's
+    /// Calendar for every review date was a measurable part of a large build).
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     public var description: String {
@@ -233,12 +235,4 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
-}
-
-extension Calendar {
-    static let gregorianUTC: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }

@@ -7,22 +7,23 @@ extension TargetRenderer {
     func renderReviewOverview() -> String {
         let urlPath = Self.reviewOverviewPath
         let t = strings
-        let routines = pages.compactMap { page in page.routine.map { (page, $0) } }
-            .filter { !$0.0.isTranslation }
-            .sorted { ($0.1.due, $0.0.title) < ($1.1.due, $1.0.title) }
+        // Each due date worked out once, not at every comparison of the sort.
+        let routines = pages.compactMap { page in page.routine.map { (page: page, routine: $0, due: $0.due) } }
+            .filter { !$0.page.isTranslation }
+            .sorted { ($0.due, $0.page.title) < ($1.due, $1.page.title) }
         var context = baseContext(for: urlPath, title: t["review_overview_title"], language: site.config.language)
         context["breadcrumbs"] = items(breadcrumbs(for: urlPath, section: "rutiner", language: site.config.language))
         context["today"] = dateContext(today, t)
-        let overdue = routines.filter { $0.1.due < today }.count
+        let overdue = routines.filter { $0.due < today }.count
         context["overdueCount"] = overdue
         context["summary"] = t.format("review_overview_summary", ["count": String(routines.count), "overdue": String(overdue)])
-        context["routines"] = items(routines.map { page, routine -> [String: Any] in
+        context["routines"] = items(routines.map { page, routine, due -> [String: Any] in
             var owner: [String: Any] = ["title": site.page(id: routine.owner.id)?.title ?? routine.owner.id]
             if let role = site.page(id: routine.owner.id), contains(role) { owner["href"] = href(from: urlPath, to: role.urlPath) }
             return [
                 "title": page.title, "href": href(from: urlPath, to: page.urlPath), "owner": owner,
-                "reviewed": dateContext(routine.reviewed, t), "due": dateContext(routine.due, t),
-                "overdue": routine.due < today,
+                "reviewed": dateContext(routine.reviewed, t), "due": dateContext(due, t),
+                "overdue": due < today,
             ]
         })
         return templates.render(context, with: "review-overview")
