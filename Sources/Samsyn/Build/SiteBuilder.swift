@@ -98,12 +98,13 @@ public struct SiteBuilder: Sendable {
         let targets = selectTargets(config, log: &log)
 
         // Interface text first: chart words are written in each page's language.
-        guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(in: source)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
+        let files = ContentLoader.markdownFiles(in: source)
+        guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(of: files)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return nil
         }
         timer.lap("configuration")
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
-        let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(data: &data, log: &log)
+        let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(files: files, data: &data, log: &log)
         timer.lap("content")
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)

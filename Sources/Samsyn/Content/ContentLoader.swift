@@ -24,8 +24,8 @@ struct ContentLoader {
 
     /// Pages are read and parsed on every core; chart and table blocks are drawn after,
     /// one page at a time, as they share the data store.
-    func load(data: inout DataStore, log: inout DiagnosticLog) -> [Page] {
-        let files = markdownFiles()
+    /// - Parameter files: `markdownFiles(in:)`, walked once for this and for the languages.
+    func load(files: [String], data: inout DataStore, log: inout DiagnosticLog) -> [Page] {
         let originalFiles = files.filter { Self.translationLanguage(of: $0) == nil }
         let translationFiles = files.filter { Self.translationLanguage(of: $0) != nil }
 
@@ -94,14 +94,12 @@ struct ContentLoader {
     }
 
     /// The languages translations are written in, from the file names alone.
-    static func translationLanguages(in sourceDirectory: URL) -> Set<String> {
-        Set(markdownFiles(in: sourceDirectory).compactMap(translationLanguage))
+    static func translationLanguages(of files: [String]) -> Set<String> {
+        Set(files.compactMap(translationLanguage))
     }
 
-    private func markdownFiles() -> [String] { Self.markdownFiles(in: sourceDirectory) }
-
     /// Markdown files relative to content/, sorted so every run sees them in one order.
-    private static func markdownFiles(in sourceDirectory: URL) -> [String] {
+    static func markdownFiles(in sourceDirectory: URL) -> [String] {
         let content = sourceDirectory.appendingPathComponent("content")
         guard let enumerator = FileManager.default.enumerator(atPath: content.path) else { return [] }
         var files: [String] = []
