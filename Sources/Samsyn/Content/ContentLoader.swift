@@ -99,16 +99,31 @@ struct ContentLoader {
     }
 
     /// Markdown files relative to content/, sorted so every run sees them in one order.
+    /// Read with `readdir`, whose entries say whether they are folders: Foundation's
+    /// enumerator asked the file system about every file, a fifth of a second for 10,000.
     static func markdownFiles(in sourceDirectory: URL) -> [String] {
-        let content = sourceDirectory.appendingPathComponent("content")
-        guard let enumerator = FileManager.default.enumerator(atPath: content.path) else { return [] }
         var files: [String] = []
-        while let file = enumerator.nextObject() as? String {
-            let components = file.split(separator: "/")
-            if components.contains(where: { $0.hasPrefix(".") }) { continue }
-            if let first = components.first, Self.nonPageFolders.contains(String(first)), components.count > 1 { continue }
-            if file.hasSuffix(".md") { files.append(file) }
+        func walk(_ folder: String, relative: String) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    if relative.isEmpty, Self.nonPageFolders.contains(name) { continue }
+                    walk(folder + "/" + name, relative: path)
+                } else if name.hasSuffix(".md") {
+                    files.append(path)
+                }
+            }
         }
+        walk(sourceDirectory.appendingPathComponent("content").path, relative: "")
         return files.sorted()
     }
 
