@@ -13,6 +13,7 @@ import Testing
     @Test func linkPathsAreNormalised() {
         #expect(LinkResolver.normalise("rutiner/../roller/./rektor.md") == "roller/rektor.md")
         #expect(LinkResolver.normalise("../utanfor.md") == nil)
+        #expect(LinkResolver.normalise("a//b/../../c.md") == "c.md" && LinkResolver.normalise("/rutiner/å.md") == "rutiner/å.md")
         #expect(LinkResolver.relativePath(from: "rutiner", to: "roller/rektor.md") == "../roller/rektor.md")
         #expect(LinkResolver.relativePath(from: "rutiner", to: "rutiner/sip.md") == "sip.md")
     }
