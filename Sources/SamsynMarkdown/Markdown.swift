@@ -179,17 +179,17 @@ public enum Markdown {
         for node in unwrapped { tree.unwrap(node) }
         for (node, html) in replacedBlocks { tree.replace(node, with: tree.customBlock(html: html)) }
         // Headings last: their inner HTML must already hold the rewritten links.
-        for (node, id) in headingNodes {
-            let level = cmark_node_get_heading_level(node)
-            let inner = tree.html(of: node)
-            let opening = "<h\(level)>"
-            let withID = inner.hasPrefix(opening)
-                ? "<h\(level) id=\"\(id)\">" + inner.dropFirst(opening.count)
-                : inner
-            tree.replace(node, with: tree.customBlock(html: withID))
-        }
+        for (node, id) in headingNodes { tree.replace(node, with: tree.customBlock(html: headingHTML(node, id: id, in: tree))) }
         let outline = MarkdownOutline(headings: headings, links: links, fencedBlocks: blocks, orderedLists: [])
         return RenderedMarkdown(html: checklistBoxes(tree.html()), outline: outline)
+    }
+
+    /// A heading's HTML with its id.
+    static func headingHTML(_ node: OpaquePointer, id: String, in tree: CMarkTree) -> String {
+        let level = cmark_node_get_heading_level(node)
+        let inner = tree.html(of: node)
+        let opening = "<h\(level)>"
+        return inner.hasPrefix(opening) ? "<h\(level) id=\"\(id)\">" + inner.dropFirst(opening.count) : inner
     }
 
     /// Task list items get a box to tick instead of a disabled form control, which would need
@@ -232,7 +232,7 @@ public enum Markdown {
         }
     }
 
-    private static func collectOutline(_ tree: CMarkTree, reservedIDs: Set<String>) -> MarkdownOutline {
+    static func collectOutline(_ tree: CMarkTree, reservedIDs: Set<String>) -> MarkdownOutline {
         var slugger = HeadingSlugger(reserved: reservedIDs)
         var outline = MarkdownOutline(headings: [], links: [], fencedBlocks: [])
         let lists = Set(tree.topLevelOrderedLists().map { UnsafeRawPointer($0) })
@@ -272,7 +272,7 @@ public enum Markdown {
         )
     }
 
-    private static func makeBlock(_ node: OpaquePointer, in tree: CMarkTree) -> FencedBlock {
+    static func makeBlock(_ node: OpaquePointer, in tree: CMarkTree) -> FencedBlock {
         FencedBlock(
             info: CMarkTree.string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces),
             body: CMarkTree.string(cmark_node_get_literal(node)),

@@ -29,6 +29,26 @@ import Testing
         #expect(failed.count <= 2 + 2 + 2, "\(failed)")
     }
 
+    /// A document prepared once and filled in per target must give what rendering it with
+    /// the same link decisions gives, on every spec example: links kept, pointed elsewhere
+    /// and made plain text, in turn, so that their order counts too.
+    @Test func preparedHTMLMatchesRenderingOnEveryExample() throws {
+        var mismatches: [String] = []
+        for example in try SpecExample.all() {
+            let decisions: [LinkResolution] = [.keep, .replace(with: "../a b/ö&'.html#x"), .plainText]
+            var ordinal = 0
+            let rendered = Markdown.render(example.markdown, resolveLink: { _ in
+                defer { ordinal += 1 }
+                return decisions[ordinal % 3]
+            }).html
+            let prepared = Markdown.prepare(example.markdown, reservedIDs: [], layout: { _ in ([], nil) }, isOwnBlock: { _ in false })
+            let links = (0..<prepared.html.linkCount).map { decisions[$0 % 3] }
+            #expect(prepared.html.linkCount == prepared.outline.links.count)
+            if prepared.html.html(links: links, blocks: [:]) != rendered { mismatches.append(example.description) }
+        }
+        #expect(mismatches.isEmpty, "prepared HTML differs from rendering: \(mismatches)")
+    }
+
     @Test func samsynSettingsLetNoScriptOrJavascriptLinkThrough() throws {
         var leaks: [String] = []
         for example in try SpecExample.all() {

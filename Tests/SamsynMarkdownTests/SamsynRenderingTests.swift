@@ -3,6 +3,44 @@ import Testing
 @testable import SamsynMarkdown
 
 @Suite struct SamsynRenderingTests {
+    /// A page prepared once gives what rendering it gives, with its own blocks, step
+    /// anchors, reserved heading ids and a link resolved differently in two targets.
+    @Test func preparedPageMatchesRenderingWithBlocksStepsAndLinks() {
+        let markdown = """
+        # Figur 1
+
+        Se [rektor](../roller/rektor.md "Rektorns roll") och [Skolverket](https://www.skolverket.se/).
+
+        ```chart
+        type: bar
+        ```
+
+        ## Arbetsgång
+
+        1. Ring [kuratorn](../roller/kurator.md).
+        2. Skriv ner det.
+
+        ```table
+        data: x
+        ```
+
+        Text efter.
+        """
+        let reserved: Set<String> = ["figur-1", "steg-1", "steg-2"]
+        let steps = StepAnchors(listIndex: 0, prefix: "steg-")
+        let blocks = [5: "<figure>diagram</figure>\n", 14: "<table>utan radbrytning</table>"]
+        let prepared = Markdown.prepare(markdown, reservedIDs: [], layout: { _ in (reserved, steps) }, isOwnBlock: { ["chart", "table"].contains($0.info) })
+        #expect(prepared.outline.headings.map(\.id) == ["figur-1-2", "arbetsgang"])
+        for links in [[LinkResolution.replace(with: "../../roller/rektor/"), .keep, .plainText], [.plainText, .keep, .replace(with: "../k/")]] {
+            var ordinal = 0
+            let rendered = Markdown.render(markdown, reservedIDs: reserved, stepAnchors: steps, resolveLink: { _ in
+                defer { ordinal += 1 }
+                return links[ordinal]
+            }, renderBlock: { blocks[$0.position.line] }).html
+            #expect(prepared.html.html(links: links, blocks: blocks) == rendered)
+        }
+    }
+
     @Test func headingIDsFoldSwedishLettersAndStayUnique() {
         let rendered = Markdown.render("# Åtgärder vid frånvaro\n\n## Steg\n\n## Steg\n\n## Ärende – **Öppet** nu!\n")
         #expect(rendered.outline.headings.map(\.id) == ["atgarder-vid-franvaro", "steg", "steg-2", "arende-oppet-nu"])

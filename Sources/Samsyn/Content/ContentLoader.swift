@@ -169,17 +169,19 @@ struct ContentLoader {
         }
         guard let common, let details, log.errorCount == errorsBefore else { return nil }
 
-        // Headings must avoid the ids of the page's figures and steps, known only from the outline.
-        var (outline, readableText) = Markdown.analyse(source.body, reservedIDs: Page.templateIDs)
-        let reserved = Page.reservedIDs(for: outline, kind: kind)
-        if reserved != Page.templateIDs { outline = outline.reserving(reserved) }
+        // One parse: the outline, the prose and the HTML. Headings must avoid the ids of the
+        // page's figures and steps, known only from the outline.
+        let (outline, readableText, html) = Markdown.prepare(source.body, reservedIDs: Page.templateIDs, layout: { outline in
+            (Page.reservedIDs(for: outline, kind: kind),
+             Page.stepListIndex(in: outline, kind: kind).map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) })
+        }, isOwnBlock: { DataBlocks.infoStrings.contains($0.info) })
         let language = original == nil ? config.language : Self.translationLanguage(of: file)!
         let folder = components.dropLast().joined(separator: "/")
         let urlPath = (original == nil ? "" : language + "/") + (folder.isEmpty ? "" : folder + "/") + id + "/"
         return Page(
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
-            frontMatter: source.yaml, body: source.body, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText,
+            frontMatter: source.yaml, html: html, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText,
             excerpt: common.summary ?? Self.firstWords(of: readableText, count: 30), blockHTML: [:], urlPath: urlPath
         )
     }

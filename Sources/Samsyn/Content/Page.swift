@@ -91,7 +91,8 @@ public struct Page: Sendable {
     /// The front matter as written: `samsyn serve` re-renders an edited page alone only
     /// while this stays the same.
     public var frontMatter: String
-    public var body: String
+    /// The body rendered once, its links and chart and table blocks filled in per target.
+    public var html: PreparedHTML
     /// The file line on which the Markdown body starts.
     public var bodyFirstLine: Int
     public var outline: MarkdownOutline

@@ -153,19 +153,7 @@ struct TargetRenderer {
 
     /// The page's Markdown as HTML, its links made what `links` says.
     func renderBody(of page: Page, links: [LinkResolution]) -> String {
-        let steps = page.stepListIndex.map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) }
-        var ordinal = 0
-        return Markdown.render(page.body, reservedIDs: page.reservedIDs, stepAnchors: steps, resolveLink: { link in
-            // The render meets the links in the order the outline lists them.
-            defer { ordinal += 1 }
-            guard ordinal < links.count, page.outline.links[ordinal].destination == link.destination else {
-                var ignored = DiagnosticLog()
-                return resolveLink(link, to: site.resolve(link.destination, from: page), in: page, log: &ignored)
-            }
-            return links[ordinal]
-        }, renderBlock: { block in
-            page.blockHTML[block.position.line]
-        }).html
+        page.html.html(links: links, blocks: page.blockHTML)
     }
 
     func renderPage(_ page: Page, body: String) -> String {
