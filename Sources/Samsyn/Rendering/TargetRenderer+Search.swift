@@ -8,7 +8,11 @@ extension TargetRenderer {
     static let searchIndexFolder = "search/"
 
     func searchFiles() -> [OutputFile] {
-        var index = SearchIndex(vocabulary: searchTerms.vocabulary)
+        var counts = Array(repeating: 0, count: searchTerms.vocabulary.count)
+        for page in pages {
+            for term in searchTerms[page.sourcePath] { counts[Int(term.term)] += 1 }
+        }
+        var index = SearchIndex(vocabulary: searchTerms.vocabulary, postingCounts: counts)
         for page in pages {
             let t = localization.strings(for: page.language)
             let kind = page.kind == .page ? t["kind_page"] : t["kind_\(page.kind.rawValue)"]
