@@ -142,6 +142,8 @@ public struct PreparedHTML: Sendable, Equatable {
     /// A URL as cmark writes it in `href` (houdini's `HREF_SAFE`): the characters of URLs
     /// and their separators as they are, `&` and `'` as entities, anything else as `%XX`.
     static func escapeHref(_ url: String) -> String {
+        // The URLs Samsyn makes (`../../roller/rektor/#ansvar`) need nothing done.
+        if url.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "'") && isSafe($0) }) { return url }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(url.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)
@@ -149,7 +151,7 @@ public struct PreparedHTML: Sendable, Equatable {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 escaped.append(byte)
-            case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte):
+            case _ where isSafe(byte):
                 escaped.append(byte)
             case UInt8(ascii: "&"): escaped += "&amp;".utf8
             case UInt8(ascii: "'"): escaped += "&#x27;".utf8
@@ -157,6 +159,13 @@ public struct PreparedHTML: Sendable, Equatable {
             }
         }
         return String(decoding: escaped, as: UTF8.self)
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 @testable import Samsyn
@@ -10,5 +11,35 @@ import Testing
         // The same result through swift-mustache's own HTML content type (no pragma).
         let plain = try MustacheTemplate(string: "{{value}}")
         #expect(plain.render(["value": text]) == TemplateSet.HTMLEscaping.escape(text))
+    }
+}
+
+@Suite struct LocalizedTemplateTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func interfaceTextIsWrittenIntoTheTemplatesOfEachLanguage() throws {
+        var log = DiagnosticLog()
+        let localization = try #require(Localization.load(languages: ["sv", "en"], defaultLanguage: "sv", sourceDirectory: Self.root, log: &log))
+        let english = localization.strings(for: "en")
+        let text = "<p>{{t.home}}|{{{t.home}}}|{{& t.home }}|{{t.section.rutiner}}|{{t.no_such_key}}|{{title}}</p>"
+        #expect(TemplateSet.writingOut(english, in: text)
+            == "<p>\(TemplateSet.HTMLEscaping.escape(english["home"]))|\(english["home"])|\(english["home"])|{{t.section.rutiner}}|{{t.no_such_key}}|{{title}}</p>")
+    }
+
+    @Test func aLocalizedTemplateRendersAsTheContextsInterfaceTextWould() throws {
+        var log = DiagnosticLog()
+        let localization = try #require(Localization.load(languages: ["sv", "en"], defaultLanguage: "sv", sourceDirectory: Self.root, log: &log))
+        let templates = try #require(TemplateSet.load(sourceDirectory: Self.root, log: &log))
+        let localized = templates.localized(with: localization)
+        for language in ["sv", "en"] {
+            let t = localization.strings(for: language)
+            let context: [String: Any] = ["lang": language, "t": t.context, "title": "Sök", "nav": [[String: Any]](), "site": ["title": "S"],
+                                          "root": "./", "homeHref": "./", "searchHref": "sok/"]
+            #expect(localized.render(context, with: "partials/header") == templates.render(context, with: "partials/header"))
+            // Written into the template itself: found even with no `t` on the context.
+            var withoutText = context
+            withoutText["t"] = nil
+            #expect(localized.render(withoutText, with: "partials/header").contains(t["search_label"]))
+        }
     }
 }

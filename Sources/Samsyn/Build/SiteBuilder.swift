@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
         // glibc keeps per thread; handing it back keeps the peak of rendering down.
         _ = malloc_trim(0)
         #endif
-        return LoadedSite(config: config, targets: targets, templates: templates, localization: localization, site: slimSite,
+        return LoadedSite(config: config, targets: targets, templates: templates?.localized(with: localization), localization: localization, site: slimSite,
                           searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability)
     }
 

@@ -46,6 +46,9 @@ struct Localization: Sendable {
 
     func name(of language: String) -> String { languageNames[language] ?? language }
 
+    /// The languages with interface text of their own (the default one included).
+    var languages: [String] { byLanguage.keys.sorted() }
+
     private struct File: Decodable {
         var months: [String]?
         var strings: [String: String]?

@@ -6,6 +6,15 @@ import Mustache
 /// error is reported, and checked for partials that do not exist.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// The template texts as written, by name, to localise (`localized(with:)`).
+    private var texts: [String: String] = [:]
+    /// Per language, the templates with its interface text written in (see `localized`).
+    private var localizedLibraries: [String: MustacheLibrary] = [:]
+
+    init(library: MustacheLibrary, texts: [String: String]) {
+        self.library = library
+        self.texts = texts
+    }
 
     /// The templates Samsyn renders pages with, one per kind plus the generated pages.
     static let required = PageKind.allCases.map(\.rawValue) + ["section", "home", "translation-missing", "review-overview", "accessibility", "matrix", "toolbox-map", "search"]
@@ -49,7 +58,45 @@ struct TemplateSet: Sendable {
             log.error("the template '\(name).mustache' is missing; Samsyn renders \(name) pages with it", at: SourceLocation(path: directory))
         }
         guard log.errorCount == errorsBefore else { return nil }
-        return TemplateSet(library: library)
+        return TemplateSet(library: library, texts: Dictionary(texts.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The same templates with each `{{t.key}}` tag written out, once per language: the
+    /// interface text is the same on every page in a language, and looking it up on the
+    /// context for every page was a sixth of swift-mustache's time. A tag is left to
+    /// swift-mustache wherever writing it out could change the page: a key with a dot (it
+    /// would not be found), a text holding `{{`, a template that sets other delimiters or
+    /// content type.
+    func localized(with localization: Localization) -> TemplateSet {
+        var set = self
+        for language in localization.languages {
+            let strings = localization.strings(for: language)
+            var library = MustacheLibrary()
+            for (name, text) in texts {
+                let written = text.contains("{{=") || text.contains("{{%") ? text : Self.writingOut(strings, in: text)
+                guard let template = try? MustacheTemplate(string: HTMLEscaping.pragma + written) else { return self }
+                library.register(template, named: name)
+            }
+            set.localizedLibraries[language] = library
+        }
+        return set
+    }
+
+    /// `{{t.key}}` as the escaped text, `{{{t.key}}}` and `{{& t.key}}` as the text itself.
+    static func writingOut(_ strings: Strings, in text: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{(\{|&)?\s*t\.([A-Za-z0-9_-]+)\s*(\}?)\}\}"#)
+        var result = ""
+        var copied = text.startIndex
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let whole = Range(match.range, in: text), let keyRange = Range(match.range(at: 2), in: text) else { continue }
+            let opening = Range(match.range(at: 1), in: text).map { String(text[$0]) } ?? ""
+            let closing = Range(match.range(at: 3), in: text).map { String(text[$0]) } ?? ""
+            guard (opening == "{") == (closing == "}"), let value = strings.optional(String(text[keyRange])), !value.contains("{{") else { continue }
+            result += text[copied..<whole.lowerBound]
+            result += opening.isEmpty ? HTMLEscaping.escape(value) : value
+            copied = whole.upperBound
+        }
+        return result + text[copied...]
     }
 
     /// Escapes `{{variables}}` as swift-mustache's own HTML content type does, but byte by
@@ -86,9 +133,12 @@ struct TemplateSet: Sendable {
         }
     }
 
+    /// Renders with the templates of the context's `lang`, whose interface text the
+    /// context's `t` holds.
     func render(_ context: [String: Any], with name: String) -> String {
+        let library = (context["lang"] as? String).flatMap { localizedLibraries[$0] } ?? library
         // Every name passed here is in `required`, which load() has checked.
-        library.render(context, withTemplate: name) ?? ""
+        return library.render(context, withTemplate: name) ?? ""
     }
 
     private static func mustacheFiles(in root: URL) -> [String] {
