@@ -31,3 +31,19 @@ private struct SendableBuffer<T>: @unchecked Sendable {
 private struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T
 }
+
+/// Work started on another thread; `result()` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once by the work, read after the group says it is done.
+    private var value: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async(group: group) { self.value = work() }
+    }
+
+    func result() -> T {
+        group.wait()
+        return value!
+    }
+}

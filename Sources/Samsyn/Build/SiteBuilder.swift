@@ -106,6 +106,9 @@ public struct SiteBuilder: Sendable {
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
         let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(files: files, data: &data, log: &log)
         timer.lap("content")
+        // The search terms need only the pages: counted beside the checks, whose serial
+        // parts would leave a core idle.
+        let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
@@ -113,7 +116,7 @@ public struct SiteBuilder: Sendable {
         site.checkReviews(today: options.today, log: &log)
         let readability = site.checkReadability(log: &log)
         timer.lap("checks")
-        let searchTerms = templates == nil ? SearchTermTable() : SearchTermTable(pages: site.pages)
+        let searchTerms = counting.result()
         timer.lap("search terms")
         let slimSite = site.releasingProse()
         #if os(Linux)

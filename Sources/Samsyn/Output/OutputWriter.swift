@@ -65,7 +65,12 @@ struct OutputWriter: Sendable {
             let children = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
             return children.map { path + "/" + $0 }
         }
-        _ = Parallel.map(entries.count) { try? FileManager.default.removeItem(atPath: entries[$0]) }
+        _ = Parallel.map(entries.count) { index in
+            // A page's folder holds its index.html alone: two calls instead of a tree walk.
+            let folder = entries[index]
+            if unlink(folder + "/index.html") == 0, rmdir(folder) == 0 { return }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
         try? fileManager.removeItem(at: folder)
     }
 
