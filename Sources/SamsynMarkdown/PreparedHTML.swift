@@ -75,7 +75,7 @@ public struct PreparedHTML: Sendable, Equatable {
     init(rendered text: String, linkCount: Int) {
         let token = Array(Self.token.utf8)
         let titleMarker = Array("\" title=\"".utf8) + token
-        let linkStart = Array("<a href=\"".utf8)
+        let linkStart = Array("<a href=\"".utf8), anyLinkStart = Array("<a ".utf8), linkEnd = Array("</a>".utf8)
         let bytes = Array(text.utf8)
         var pieces: [Piece] = []
         var copied = 0
@@ -106,9 +106,9 @@ public struct PreparedHTML: Sendable, Equatable {
                 continue
             }
             if byte == UInt8(ascii: "<"), !depths.isEmpty {
-                if starts(with: Array("<a ".utf8), at: index) {
+                if starts(with: anyLinkStart, at: index) {
                     depths[depths.count - 1] += 1
-                } else if starts(with: Array("</a>".utf8), at: index) {
+                } else if starts(with: linkEnd, at: index) {
                     if depths[depths.count - 1] == 0 {
                         flush(upTo: index)
                         pieces.append(.linkEnd)

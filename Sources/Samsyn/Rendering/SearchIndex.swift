@@ -108,8 +108,13 @@ public enum SwedishSearch {
         (Array($0.utf8), $0 == "an" || $0 == "on" ? 1 : $0.utf8.count)
     }
 
+    /// Per byte, whether some suffix ends with it.
+    private static let suffixEndings: [Bool] = (0..<256).map { byte in asciiSuffixes.contains { $0.bytes.last == UInt8(byte) } }
+
     /// `stem` for a word of ASCII letters.
     private static func stemASCII(_ word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        // A word whose last letter ends no suffix is done after one look-up: most words.
+        guard let last = word.last, suffixEndings[Int(last)] else { return word }
         for suffix in asciiSuffixes where word.count - suffix.bytes.count >= 3 && word.suffix(suffix.bytes.count).elementsEqual(suffix.bytes) {
             return UnsafeBufferPointer(rebasing: word[..<(word.count - suffix.dropped)])
         }
