@@ -12,20 +12,20 @@ import Foundation
 /// is random per process, so no author can write one.
 public struct PreparedHTML: Sendable, Equatable {
     enum Piece: Sendable, Equatable {
-        /// Bytes of `html` written as they are.
-        case text(Range<Int>)
+        /// Part of `html` written as it is.
+        case text(Range<String.Index>)
         /// A link's opening tag: its `href` as cmark wrote it (escaped; emptied by safe mode
         /// if the URL is dangerous) and its own title, if any, both as ranges of `html`.
-        case linkStart(link: Int, href: Range<Int>, title: Range<Int>)
+        case linkStart(link: Int, href: Range<String.Index>, title: Range<String.Index>)
         case linkEnd
         /// A fenced block the caller draws itself, by the line it starts on, and whether
         /// cmark ended the line after it (it does unless the block's HTML ends one).
         case block(line: Int, lineBreak: Bool)
     }
 
-    /// cmark's HTML with the markers in it; `pieces` say which bytes to write. One buffer
-    /// a page, not a string per piece: 10,000 pages are in memory at once.
-    let html: [UInt8]
+    /// cmark's HTML with the markers in it; `pieces` say which parts to write. One string
+    /// a page, not one per piece: 10,000 pages are in memory at once.
+    let html: String
     let pieces: [Piece]
     /// How many links the document has (as `MarkdownOutline.links`, which also counts
     /// a link cmark does not write as one, inside an image's description).
@@ -36,8 +36,9 @@ public struct PreparedHTML: Sendable, Equatable {
     /// The HTML, each link made what `links` says (in outline order; a link beyond it is
     /// kept) and each own block the HTML `blocks` has for its line.
     public func html(links: [LinkResolution], blocks: [Int: String]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(html.count + 512)
+        // Built from parts of valid strings: no bytes to check again at the end.
+        var output = ""
+        output.reserveCapacity(html.utf8.count + 512)
         // Links do not nest in Markdown, but a footnote reference inside one is an `<a>`
         // that cmark writes itself: only marked links are in `open`.
         var open: [LinkResolution] = []
@@ -49,26 +50,26 @@ public struct PreparedHTML: Sendable, Equatable {
                 let resolution = link < links.count ? links[link] : .keep
                 open.append(resolution)
                 switch resolution {
-                case .keep: output += "<a href=\"".utf8; output += html[href]
-                case .replace(let url): output += "<a href=\"".utf8; output += Self.escapeHref(url).utf8
+                case .keep: output += "<a href=\""; output += html[href]
+                case .replace(let url): output += "<a href=\""; output += Self.escapeHref(url)
                 case .plainText: continue
                 }
-                output.append(UInt8(ascii: "\""))
+                output += "\""
                 if !title.isEmpty {
-                    output += " title=\"".utf8
+                    output += " title=\""
                     output += html[title]
-                    output.append(UInt8(ascii: "\""))
+                    output += "\""
                 }
-                output.append(UInt8(ascii: ">"))
+                output += ">"
             case .linkEnd:
-                if open.popLast() != .plainText { output += "</a>".utf8 }
+                if open.popLast() != .plainText { output += "</a>" }
             case .block(let line, let lineBreak):
                 let block = blocks[line] ?? ""
-                output += block.utf8
-                if lineBreak, !block.hasSuffix("\n") { output.append(UInt8(ascii: "\n")) }
+                output += block
+                if lineBreak, !block.hasSuffix("\n") { output += "\n" }
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Cuts cmark's HTML at the markers `Markdown.prepare` put in.
@@ -82,8 +83,12 @@ public struct PreparedHTML: Sendable, Equatable {
         // For each marked link still open: how many `<a` tags are open inside it.
         var depths: [Int] = []
         var index = 0
+        // Offsets in `bytes` are the same in the string's UTF-8 view.
+        func range(_ offsets: Range<Int>) -> Range<String.Index> {
+            text.utf8.index(text.utf8.startIndex, offsetBy: offsets.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: offsets.upperBound)
+        }
         func flush(upTo end: Int) {
-            if end > copied { pieces.append(.text(copied..<end)) }
+            if end > copied { pieces.append(.text(range(copied..<end))) }
         }
         func starts(with pattern: [UInt8], at position: Int) -> Bool {
             position + pattern.count <= bytes.count && bytes[position..<position + pattern.count].elementsEqual(pattern)
@@ -99,7 +104,7 @@ public struct PreparedHTML: Sendable, Equatable {
                 let titleStart = min(bar + 1, bytes.count)
                 let titleEnd = bytes[titleStart...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
                 flush(upTo: index)
-                pieces.append(.linkStart(link: link, href: (index + linkStart.count)..<quote, title: titleStart..<titleEnd))
+                pieces.append(.linkStart(link: link, href: range((index + linkStart.count)..<quote), title: range(titleStart..<titleEnd)))
                 depths.append(0)
                 index = min(titleEnd + 2, bytes.count) // past `">`
                 copied = index
@@ -133,8 +138,7 @@ public struct PreparedHTML: Sendable, Equatable {
             index += 1
         }
         flush(upTo: bytes.count)
-        // A page with no link or block is one piece of text: keep no marker bytes around.
-        html = bytes
+        html = text
         self.pieces = pieces
         self.linkCount = linkCount
     }
