@@ -79,9 +79,16 @@ struct CheckCommand: ParsableCommand {
 
 /// Prints the diagnostics and the summary; throws if the build failed.
 func finish(_ report: BuildReport, verb: String, outputPath: String?) throws {
+    // A few large writes, not one per line: a large site may have tens of thousands of warnings.
+    var text = ""
     for diagnostic in report.diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        text += diagnostic.description + "\n"
+        if text.utf8.count > 1 << 16 {
+            FileHandle.standardError.write(Data(text.utf8))
+            text = ""
+        }
     }
+    FileHandle.standardError.write(Data(text.utf8))
     if let readability = Summary.readability(report) { print(readability) }
     print(Summary.text(for: report, verb: verb, outputPath: outputPath))
     if !report.succeeded { throw ContentFailure() }
