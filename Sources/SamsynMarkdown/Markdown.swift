@@ -208,13 +208,15 @@ public enum Markdown {
     /// of a large build.)
     static func replacingTags(in html: String, _ replacements: [(tag: String, with: String)]) -> String {
         let tags = replacements.map { (Array($0.tag.utf8), Array($0.with.utf8)) }
+        let firstLetters = Set(tags.compactMap { $0.0.dropFirst().first })
         var html = html
         return html.withUTF8 { bytes in
             var output: [UInt8] = []
             var copied = 0
             var index = 0
             while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<"),
+                // Every tag replaced starts `<` and the same letter: most `<` go no further.
+                guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, firstLetters.contains(bytes[index + 1]),
                       let (tag, replacement) = tags.first(where: { bytes[index...].starts(with: $0.0) })
                 else {
                     index += 1

@@ -146,7 +146,7 @@ struct ContentLoader {
             return nil
         }
         guard let source = PageSource.split(text, path: path, log: &log),
-              let yaml = YAMLSource(source.yaml, path: path, firstLine: source.yamlFirstLine, log: &log)
+              let yaml = YAMLSource(source.yaml, path: path, firstLine: source.yamlFirstLine, resolver: YAMLSource.textResolver, log: &log)
         else { return nil }
         if yaml.root != nil, yaml.root?.mapping == nil {
             log.error("front matter must be keys and values, such as 'title: Rutin för frånvaro'", at: yaml.start)

@@ -55,7 +55,8 @@ struct PageSource {
     }
 }
 
-/// The front matter every page has.
+/// The front matter every page has. Front matter is read with `YAMLSource.textResolver`,
+/// which knows no true/false: a Bool field here would need `YAMLSource.resolver`.
 struct CommonFrontMatter: Decodable {
     var title: String
     var summary: String?

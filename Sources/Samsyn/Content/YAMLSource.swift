@@ -11,12 +11,13 @@ struct YAMLSource {
     let root: Node?
 
     /// Composes `text`; a syntax error is logged with its position and gives nil.
-    init?(_ text: String, path: String, firstLine: Int = 1, log: inout DiagnosticLog) {
+    /// - Parameter resolver: `resolver`, or `textResolver` for YAML with no true/false values.
+    init?(_ text: String, path: String, firstLine: Int = 1, resolver: Resolver = Self.resolver, log: inout DiagnosticLog) {
         self.path = path
         self.firstLine = firstLine
         do {
             // The encoding named, or Yams reads the process environment for it on every call.
-            root = try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
+            root = try Yams.compose(yaml: text, resolver, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = Self.describe(error)
             log.error("invalid YAML: \(message)", at: Self.location(path: path, firstLine: firstLine, mark: mark))
@@ -32,6 +33,9 @@ struct YAMLSource {
     /// Decoding reads numbers, dates and nulls from the text, whatever the tag; only `Bool`
     /// needs its tag resolved (a `.str` scalar is never a Bool), so only that rule stays.
     static let resolver = Resolver.basic.appending(.bool)
+    /// No rule at all, for front matter, which has no true/false values: every key Yams
+    /// looks up was still matched against the Bool rule's regular expression.
+    static let textResolver = Resolver.basic
 
     /// The location of the start of the YAML text.
     var start: SourceLocation { SourceLocation(path: path, line: firstLine, column: 1) }
