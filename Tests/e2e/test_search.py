@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPO
 
@@ -71,7 +72,8 @@ def test_the_header_form_submits_to_the_search_page(server, browser):
     browser.get(server.base("webb"))
     field = browser.find_element(By.ID, "sok-falt")
     field.send_keys("sjukanmälan", Keys.ENTER)
-    assert "/sok/" in browser.current_url
+    # Submitting navigates: wait for the search page rather than read the URL at once.
+    WebDriverWait(browser, 10).until(lambda driver: "/sok/" in driver.current_url)
     assert results(browser)[0] == "Frånvaro och sjukanmälan"
 
 
