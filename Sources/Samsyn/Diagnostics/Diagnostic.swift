@@ -69,9 +69,20 @@ public struct DiagnosticLog: Sendable {
 
     /// In file order, so that output is the same from run to run; duplicates dropped.
     public var sorted: [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics
-            .filter { seen.insert($0).inserted }
-            .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        // Sorted first, then each repeat dropped among the ones with its location and
+        // message, which the sort has put side by side: no set of every diagnostic to hash.
+        let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = unique.last, last.location == diagnostic.location, last.message == diagnostic.message {
+                if unique[runStart...].contains(diagnostic) { continue }
+            } else {
+                runStart = unique.count
+            }
+            unique.append(diagnostic)
+        }
+        return unique
     }
 }

@@ -30,9 +30,15 @@ public enum SwedishSearch {
     /// The same folding for ASCII and Swedish letters, byte by byte; nil for any other
     /// character, which takes the general path. The search index spends most of its time here.
     private static func foldSwedish(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { foldSwedish($0) }
+    }
+
+    /// `foldSwedish` on the text's bytes, read in place rather than through an iterator.
+    private static func foldSwedish(_ source: UnsafeBufferPointer<UInt8>) -> String? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var utf8 = text.utf8.makeIterator()
+        bytes.reserveCapacity(source.count)
+        var utf8 = source.makeIterator()
         while let byte = utf8.next() {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
@@ -216,11 +222,17 @@ struct SearchIndex {
     private func shardJSON(_ terms: [String], postings: [String: [(document: Int32, weight: Float)]]) -> String {
         var json = "{"
         for (position, term) in terms.enumerated() {
-            var best: [Int32: Float] = [:]
-            for (document, weight) in postings[term]! { best[document, default: 0] += weight }
-            let top = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.postingsPerTerm)
+            var list = postings[term]!
+            // A page is listed once under each of its terms, in page order; only compounds
+            // add a page again. Such lists are summed per page, the rest taken as they are.
+            if zip(list, list.dropFirst()).contains(where: { $0.document >= $1.document }) {
+                var best: [Int32: Float] = [:]
+                for (document, weight) in list { best[document, default: 0] += weight }
+                list = best.map { ($0.key, $0.value) }
+            }
+            let top = list.sorted { ($0.weight, -$0.document) > ($1.weight, -$1.document) }.prefix(Self.postingsPerTerm)
             if position > 0 { json += "," }
-            json += Self.jsonString(term) + ":[" + top.map { "[\($0.key),\(Self.number($0.value))]" }.joined(separator: ",") + "]"
+            json += Self.jsonString(term) + ":[" + top.map { "[\($0.document),\(Self.number($0.weight))]" }.joined(separator: ",") + "]"
         }
         return json + "}"
     }
