@@ -94,8 +94,8 @@ struct TargetRenderer {
     }
 
     /// Renders `pages` in every target that holds them, the files of each target apart. A
-    /// page's Markdown is rendered once when its links lead to the same places in every
-    /// target (most pages): it was a sixth of the time spent on a page.
+    /// page's body is filled in once when its links lead to the same places in every
+    /// target (most pages).
     static func renderPages(_ pages: ArraySlice<Page>, in renderers: [TargetRenderer], log: inout DiagnosticLog) -> [[OutputFile]] {
         var files = Array(repeating: [OutputFile](), count: renderers.count)
         for page in pages {
