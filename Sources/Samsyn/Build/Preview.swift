@@ -110,9 +110,11 @@ public final class Preview: @unchecked Sendable {
               FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
         else { return nil }
         var log = DiagnosticLog()
-        var data = DataStore(sourceDirectory: options.sourceDirectory, minCell: loaded.config.minCell, log: &log)
         let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config, localization: loaded.localization)
-        guard let page = loader.reload(file: file, in: loaded.site, data: &data, log: &log) else {
+        let minCell = loaded.config.minCell
+        guard let page = loader.reload(file: file, in: loaded.site, log: &log, data: { log in
+            DataStore(sourceDirectory: options.sourceDirectory, minCell: minCell, log: &log)
+        }) else {
             // The page no longer loads: its errors are reported as for a full build.
             return log.hasErrors ? finish(.page, log: log, succeeded: false, start: start) : nil
         }
@@ -127,7 +129,7 @@ public final class Preview: @unchecked Sendable {
         guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
         loaded.site = site
         loaded.searchTerms.update(page)
-        let updated = renderer.updating(site: site, searchTerms: loaded.searchTerms)
+        let updated = renderer.updating(site: site, searchTerms: loaded.searchTerms, page: page)
         if updated.contains(page) {
             let output = updated.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
             files[output.path] = output.contents

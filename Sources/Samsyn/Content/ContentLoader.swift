@@ -67,8 +67,9 @@ struct ContentLoader {
     }
 
     /// One page read again after an edit (`samsyn serve`); a translation takes its kind and
-    /// details from the original in `site`.
-    func reload(file: String, in site: Site, data: inout DataStore, log: inout DiagnosticLog) -> Page? {
+    /// details from the original in `site`. The data store is made only for a page with
+    /// chart or table blocks: reading every CSV again was a quarter of a page's update.
+    func reload(file: String, in site: Site, log: inout DiagnosticLog, data makeData: (inout DiagnosticLog) -> DataStore) -> Page? {
         var original: Page?
         if let language = Self.translationLanguage(of: file) {
             original = site.page(contentPath: String(file.dropLast(".\(language).md".count)) + ".md")
@@ -76,6 +77,7 @@ struct ContentLoader {
         }
         guard var page = readPage(file: file, original: original, log: &log) else { return nil }
         if page.outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
+            var data = makeData(&log)
             page.blockHTML = DataBlocks.render(
                 page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
                 text: ChartText(localization.strings(for: page.language)), store: &data, log: &log

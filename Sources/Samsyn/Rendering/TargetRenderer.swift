@@ -127,14 +127,14 @@ struct TargetRenderer {
 
     // MARK: Pages
 
-    /// The same renderer over a site in which pages were edited without changing what other
-    /// pages show of them (`samsyn serve`'s page-by-page rebuild).
-    func updating(site: Site, searchTerms: SearchTermTable) -> TargetRenderer {
+    /// The same renderer over a site in which a page was edited without changing what other
+    /// pages show of it (`samsyn serve`'s page-by-page rebuild).
+    func updating(site: Site, searchTerms: SearchTermTable, page: Page) -> TargetRenderer {
         var renderer = self
         renderer.site = site
         renderer.searchTerms = searchTerms
-        // The edited pages' own text, for the search index's excerpts.
-        renderer.pages = pages.map { site.page(contentPath: $0.contentPath) ?? $0 }
+        // The edited page's own text, for the search index's excerpts.
+        if let index = pages.firstIndex(where: { $0.sourcePath == page.sourcePath }) { renderer.pages[index] = page }
         return renderer
     }
 
