@@ -116,18 +116,11 @@ public enum Markdown {
 
     /// - Parameter reservedIDs: ids used on the page outside the Markdown; see `HeadingSlugger`.
     public static func outline(of markdown: String, reservedIDs: Set<String> = []) -> MarkdownOutline {
-        analyse(markdown, reservedIDs: reservedIDs).outline
+        collectOutline(CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases), reservedIDs: reservedIDs)
     }
 
-    /// The outline and the prose a reader reads (for readability measures and search: text
-    /// of paragraphs, headings, list items and table cells, one block per line; code and
-    /// HTML left out), from one parse.
-    public static func analyse(_ markdown: String, reservedIDs: Set<String> = []) -> (outline: MarkdownOutline, readableText: String) {
-        let tree = CMarkTree(markdown: markdown, options: safeOptions, extensions: GFMExtension.allCases)
-        return (collectOutline(tree, reservedIDs: reservedIDs), tree.readableText())
-    }
-
-    /// Renders with Samsyn's settings.
+    /// Renders with Samsyn's settings in one go, each link decided as it is met. Pages are
+    /// rendered with `prepare`, which the tests check against this.
     /// - Parameters:
     ///   - resolveLink: decides what each link becomes (called once per link, in document order).
     ///   - renderBlock: HTML for a fenced block, or nil to render it as code. The HTML is

@@ -174,9 +174,11 @@ public struct PreparedHTML: Sendable, Equatable {
 }
 
 extension Markdown {
-    /// Reads and renders a document in one parse: its outline and prose, as `analyse`
-    /// gives them, and its HTML with Samsyn's settings, as `render` gives it, with the
-    /// links and own blocks left for each target to fill in.
+    /// Reads and renders a document in one parse: its outline, the prose a reader reads
+    /// (for readability measures and search: text of paragraphs, headings, list items and
+    /// table cells, one block per line; code and HTML left out), and its HTML with Samsyn's
+    /// settings, as `render` gives it, with the links and own blocks left for each target
+    /// to fill in.
     /// - Parameters:
     ///   - reservedIDs: ids headings must avoid whatever the document holds.
     ///   - layout: from the outline, all the ids headings must avoid (figures, steps) and
