@@ -58,10 +58,10 @@ struct ContentLoader {
         var pages = (originals.compactMap(\.0) + translations.compactMap(\.0)).sorted { $0.sourcePath < $1.sourcePath }
         for index in pages.indices where pages[index].outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
             let page = pages[index]
-            pages[index].blockHTML = DataBlocks.render(
+            pages[index] = page.with(blockHTML: DataBlocks.render(
                 page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
                 text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
-            )
+            ))
         }
         return pages
     }
@@ -75,13 +75,13 @@ struct ContentLoader {
             original = site.page(contentPath: String(file.dropLast(".\(language).md".count)) + ".md")
             guard original != nil else { return nil }
         }
-        guard var page = readPage(file: file, original: original, log: &log) else { return nil }
+        guard let page = readPage(file: file, original: original, log: &log) else { return nil }
         if page.outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
             var data = makeData(&log)
-            page.blockHTML = DataBlocks.render(
+            return page.with(blockHTML: DataBlocks.render(
                 page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
                 text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
-            )
+            ))
         }
         return page
     }

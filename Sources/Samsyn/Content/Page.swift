@@ -72,39 +72,80 @@ public enum PageDetails: Sendable {
     case page
 }
 
-/// One Markdown file, loaded and checked, not yet rendered.
-public struct Page: Sendable {
+/// One Markdown file, loaded and checked, not yet rendered. A class whose fields never
+/// change: the site, every target and the search index hold the same pages, and copying a
+/// page's twenty fields (a retain each) was a twentieth of a large build.
+public final class Page: Sendable {
     /// The file name without `.md` (and without the language of a translation).
-    public var id: String
+    public let id: String
     /// The page's language: the site's, or the `<lang>` of `slug.<lang>.md`.
-    public var language: String
-    public var isTranslation: Bool
+    public let language: String
+    public let isTranslation: Bool
     /// The top-level folder under content/ ("" for a file directly in content/).
-    public var section: String
-    public var kind: PageKind
+    public let section: String
+    public let kind: PageKind
     /// Relative to the site folder: `content/rutiner/oroande-franvaro.md`.
-    public var sourcePath: String
-    public var title: String
-    public var summary: String?
-    public var audiences: Set<Audience>
-    public var details: PageDetails
+    public let sourcePath: String
+    public let title: String
+    public let summary: String?
+    public let audiences: Set<Audience>
+    public let details: PageDetails
     /// The front matter as written: `samsyn serve` re-renders an edited page alone only
     /// while this stays the same.
-    public var frontMatter: String
+    public let frontMatter: String
     /// The body rendered once, its links and chart and table blocks filled in per target.
-    public var html: PreparedHTML
+    public let html: PreparedHTML
     /// The file line on which the Markdown body starts.
-    public var bodyFirstLine: Int
-    public var outline: MarkdownOutline
+    public let bodyFirstLine: Int
+    public let outline: MarkdownOutline
     /// The prose of the body, for LIX and the search terms: worked out once, and let go
     /// once they are (`Site.releasingProse`).
-    public var readableText: String
+    public let readableText: String
     /// What a search result shows of the page: its summary, or else its first 30 words.
-    public var excerpt: String
+    public let excerpt: String
     /// The HTML of the page's chart and table blocks, by the block's line in the body:
     /// drawn once, the same in every target.
-    public var blockHTML: [Int: String]
+    public let blockHTML: [Int: String]
+    /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
+    public let urlPath: String
     public var chartCount: Int { outline.fencedBlocks.count { $0.info == "chart" } }
+
+    init(id: String, language: String, isTranslation: Bool, section: String, kind: PageKind, sourcePath: String, title: String,
+         summary: String?, audiences: Set<Audience>, details: PageDetails, frontMatter: String, html: PreparedHTML, bodyFirstLine: Int,
+         outline: MarkdownOutline, readableText: String, excerpt: String, blockHTML: [Int: String], urlPath: String) {
+        self.id = id
+        self.language = language
+        self.isTranslation = isTranslation
+        self.section = section
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.title = title
+        self.summary = summary
+        self.audiences = audiences
+        self.details = details
+        self.frontMatter = frontMatter
+        self.html = html
+        self.bodyFirstLine = bodyFirstLine
+        self.outline = outline
+        self.readableText = readableText
+        self.excerpt = excerpt
+        self.blockHTML = blockHTML
+        self.urlPath = urlPath
+    }
+
+    /// The same page with its chart and table blocks drawn.
+    func with(blockHTML: [Int: String]) -> Page {
+        Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
+             summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
+             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
+    }
+
+    /// The same page without its prose, once LIX and the search terms have been worked out.
+    func releasingProse() -> Page {
+        Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
+             summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
+             outline: outline, readableText: "", excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
+    }
 
     /// Ids the templates and figures use on a page, which headings must not take.
     static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode"]
@@ -154,9 +195,6 @@ public struct Page: Sendable {
         for number in stride(from: 1, through: tables, by: 1) { ids.insert("tabell-\(number)") }
         return ids
     }
-    /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
-    public var urlPath: String
-
     /// Path relative to content/, the form Markdown links are resolved in.
     public var contentPath: String { String(sourcePath.dropFirst("content/".count)) }
 

@@ -19,7 +19,7 @@ public struct Site: Sendable {
     /// some 3 KB a page that need not stay in memory while the targets render.
     func releasingProse() -> Site {
         var site = self
-        for index in site.pages.indices { site.pages[index].readableText = "" }
+        site.pages = pages.map { $0.releasingProse() }
         return site
     }
 
