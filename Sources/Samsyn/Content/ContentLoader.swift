@@ -88,7 +88,7 @@ struct ContentLoader {
 
     private func readPage(file: String, original: Page?, log: inout DiagnosticLog) -> Page? {
         let path = "content/" + file
-        guard let text = SourceFile.readText(at: sourceDirectory.appendingPathComponent(path), path: path, log: &log) else {
+        guard let text = SourceFile.readText(atPath: sourceDirectory.path + "/" + path, path: path, log: &log) else {
             return nil
         }
         checkPersonalData(in: text, path: path, log: &log)
