@@ -54,6 +54,53 @@ import Testing
         #expect(!log.hasErrors)
     }
 
+    @Test func frontMatterEndsOnlyAtAMarkerLine() {
+        var log = DiagnosticLog()
+        // Lines with letters beyond ASCII are no markers; a marker may have spaces (also
+        // Unicode's) around it.
+        let source = PageSource.split("---\ntitle: Rutin för frånvaro – kort\nsummary: ---ö\n \u{00A0}--- \t\nText\n", path: "x.md", log: &log)
+        #expect(source?.yaml == "title: Rutin för frånvaro – kort\nsummary: ---ö\n")
+        #expect(source?.body == "Text\n")
+        #expect(!log.hasErrors)
+    }
+
+    @Test func sourceFilesAreReadWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = String(repeating: "Närvaro ", count: 20_000) // larger than one read
+        try Data(("\u{FEFF}" + text).utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data([0x61, 0xFF]).write(to: folder.appendingPathComponent("b.md"))
+        var log = DiagnosticLog()
+        #expect(SourceFile.readText(atPath: folder.path + "/a.md", path: "a.md", log: &log) == text, "without the byte order mark")
+        #expect(SourceFile.readText(atPath: folder.path + "/b.md", path: "b.md", log: &log) == nil)
+        #expect(SourceFile.readText(atPath: folder.path + "/c.md", path: "c.md", log: &log) == nil)
+        #expect(SourceFile.readText(atPath: folder.path, path: "folder", log: &log) == nil)
+        #expect(log.sorted.map(\.description) == [
+            "b.md:1:2: error: the file is not UTF-8 (byte 0xFF); save it as UTF-8",
+            "c.md: error: file not found",
+            "folder: error: cannot read the file",
+        ])
+    }
+
+    @Test func aFileThatCannotBeWrittenSaysWhereAndWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-write-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var writer = OutputWriter(outputDirectory: folder)
+        try writer.begin("webb")
+        // A file where a page's folder should be.
+        let files = [OutputFile(path: "rutiner", contents: Data("x".utf8)), OutputFile(path: "rutiner/a/index.html", contents: Data("y".utf8))]
+        #expect {
+            try writer.write(files, to: "webb")
+        } throws: { error in
+            let description = (error as? LocalizedError)?.errorDescription ?? ""
+            return description.hasSuffix("/rutiner/a: Not a directory")
+        }
+        try writer.write([OutputFile(path: "sok/index.html", contents: Data("Sök".utf8))], to: "webb")
+        try writer.commit()
+        #expect(try String(contentsOf: folder.appendingPathComponent("webb/sok/index.html"), encoding: .utf8) == "Sök")
+    }
+
     @Test func aScalarIsAcceptedWhereAListIsExpected() throws {
         var log = DiagnosticLog()
         let yaml = try #require(YAMLSource("owner: rektor\nroles: kurator\nreviewed: 2024-05-01\n", path: "x.md", firstLine: 2, log: &log))

@@ -8,6 +8,8 @@ import Testing
         let text = #"<a href="x">Tom & Jerry's</a> – åäö «»"#
         #expect(TemplateSet.HTMLEscaping.escape(text) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; – åäö «»")
         #expect(TemplateSet.HTMLEscaping.escape("inget att ändra") == "inget att ändra")
+        // A combining mark does not hide a '<' from the escaping (HTML's parser sees the '<').
+        #expect(TemplateSet.HTMLEscaping.escape("a<\u{338}b") == "a&lt;\u{338}b")
         // The same result through swift-mustache's own HTML content type (no pragma).
         let plain = try MustacheTemplate(string: "{{value}}")
         #expect(plain.render(["value": text]) == TemplateSet.HTMLEscaping.escape(text))

@@ -55,7 +55,8 @@ extension TargetRenderer {
         if hasReviewOverview { paths.append(Self.reviewOverviewPath) }
         if hasMatrix { paths.append(Self.matrixPath) }
         if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
-        let entries = paths.map { "  <url><loc>\(Markup.escape(target.baseURL.absoluteString + $0))</loc></url>\n" }.joined()
+        let base = target.baseURL.absoluteString // once: URL builds the string anew on every call
+        let entries = paths.map { "  <url><loc>\(Markup.escape(base + $0))</loc></url>\n" }.joined()
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\(entries)</urlset>\n"
     }
 }

@@ -1,3 +1,4 @@
+import SamsynCharts
 import SamsynData
 import Foundation
 import Mustache
@@ -115,21 +116,7 @@ struct TemplateSet: Sendable {
         }
 
         static func escape(_ text: String) -> String {
-            guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(text.utf8.count + 16)
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "<"): escaped += "&lt;".utf8
-                case UInt8(ascii: ">"): escaped += "&gt;".utf8
-                case UInt8(ascii: "&"): escaped += "&amp;".utf8
-                case UInt8(ascii: "\""): escaped += "&quot;".utf8
-                case UInt8(ascii: "'"): escaped += "&#39;".utf8
-                default: escaped.append(byte)
-                }
-            }
-            return String(decoding: escaped, as: UTF8.self)
+            Markup.escape(text)
         }
     }
 
