@@ -75,7 +75,10 @@ final class CMarkTree {
     }
 
     func readableText() -> String {
-        var text = ""
+        // Gathered as bytes and made a String once: a String per text node, each checked
+        // for valid UTF-8, was most of the work.
+        var text: [UInt8] = []
+        text.reserveCapacity(source.count)
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -85,16 +88,24 @@ final class CMarkTree {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
                 switch type {
-                case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += Self.string(cmark_node_get_literal(node))
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE: Self.append(cmark_node_get_literal(node), to: &text)
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text.append(UInt8(ascii: " "))
                 default: break
                 }
             } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
-                        || Self.string(cmark_node_get_type_string(node)) == "table_cell" {
-                text += "\n"
+                        || cmark_node_get_type_string(node).map({ strcmp($0, "table_cell") == 0 }) == true {
+                text.append(UInt8(ascii: "\n"))
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends a C string's bytes (cmark's literals are the source's UTF-8, which was valid).
+    static func append(_ pointer: UnsafePointer<CChar>?, to bytes: inout [UInt8]) {
+        guard let pointer else { return }
+        pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(pointer)))
+        }
     }
 
     /// Ordered lists directly under the document, in order.
@@ -167,26 +178,31 @@ final class CMarkTree {
         }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, source.count)
-        let characters = String(decoding: source[start..<end], as: UTF8.self).count
+        let prefix = source[start..<end]
+        let characters = prefix.allSatisfy { $0 < 0x80 } ? prefix.count : String(decoding: prefix, as: UTF8.self).count
         return SourcePosition(line: line, column: characters + 1)
     }
 
     /// The plain text of an inline subtree: what a reader sees, without markup.
     static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        appendPlainText(of: node, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendPlainText(of node: OpaquePointer, to text: inout [UInt8]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += string(cmark_node_get_literal(current))
+                append(cmark_node_get_literal(current), to: &text)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(UInt8(ascii: " "))
             default:
-                text += plainText(of: current)
+                appendPlainText(of: current, to: &text)
             }
             child = cmark_node_next(current)
         }
-        return text
     }
 
     /// A block node whose HTML cmark emits verbatim, even in safe mode.

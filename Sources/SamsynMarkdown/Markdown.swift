@@ -203,7 +203,7 @@ public enum Markdown {
         let tags = replacements.map { (Array($0.tag.utf8), Array($0.with.utf8)) }
         let firstLetters = Set(tags.compactMap { $0.0.dropFirst().first })
         var html = html
-        return html.withUTF8 { bytes in
+        let replaced: String? = html.withUTF8 { bytes in
             var output: [UInt8] = []
             var copied = 0
             var index = 0
@@ -221,10 +221,12 @@ public enum Markdown {
                 index += tag.count
                 copied = index
             }
-            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            guard copied > 0 else { return nil }
             output.append(contentsOf: bytes[copied...])
             return String(decoding: output, as: UTF8.self)
         }
+        // Most pages have no such tag: the same string, not a copy checked again.
+        return replaced ?? html
     }
 
     static func collectOutline(_ tree: CMarkTree, reservedIDs: Set<String>) -> MarkdownOutline {
