@@ -9,7 +9,8 @@ extension TargetRenderer {
 
     // MARK: Routine flow
 
-    /// The flow of a routine as SVG, or nil when no step names a role.
+    /// The flow of a routine as SVG, or nil when no step names a role. It reads the whole
+    /// site, not the target, so it is the same in every target (`renderPages` draws it once).
     func flowChart(for page: Page) -> String? {
         guard let steps = site.steps[page.sourcePath], steps.contains(where: { $0.role != nil }) else { return nil }
         var lanes: [String] = []

@@ -95,16 +95,19 @@ struct TargetRenderer {
 
     /// Renders `pages` in every target that holds them, the files of each target apart. A
     /// page's body is filled in once when its links lead to the same places in every
-    /// target (most pages).
+    /// target (most pages), and a routine's flow chart, the same in every target, is drawn
+    /// once.
     static func renderPages(_ pages: ArraySlice<Page>, in renderers: [TargetRenderer], log: inout DiagnosticLog) -> [[OutputFile]] {
         var files = Array(repeating: [OutputFile](), count: renderers.count)
         for page in pages {
             var previous: (links: [LinkResolution], body: String)?
+            var flow: String??
             for (index, renderer) in renderers.enumerated() where renderer.contains(page) {
                 let links = renderer.linkResolutions(of: page, log: &log)
                 let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
                 previous = (links, body)
-                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body)))
+                if flow == nil { flow = .some(renderer.flowChart(for: page)) }
+                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow!)))
             }
         }
         return files
@@ -139,7 +142,7 @@ struct TargetRenderer {
     }
 
     func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
-        renderPage(page, body: renderBody(of: page, links: linkResolutions(of: page, log: &log)))
+        renderPage(page, body: renderBody(of: page, links: linkResolutions(of: page, log: &log)), flow: flowChart(for: page))
     }
 
     /// What each of the page's links (in the order its outline lists them) becomes in this
@@ -156,7 +159,8 @@ struct TargetRenderer {
         page.html.html(links: links, blocks: page.blockHTML)
     }
 
-    func renderPage(_ page: Page, body: String) -> String {
+    /// - Parameter flow: `flowChart(for: page)`, which depends on the site alone.
+    func renderPage(_ page: Page, body: String, flow: String?) -> String {
         let t = localization.strings(for: page.language)
         var context = baseContext(for: page.urlPath, title: page.title, language: page.language)
         context["summary"] = page.summary
@@ -172,7 +176,7 @@ struct TargetRenderer {
             context["reviewed"] = dateContext(routine.reviewed, t)
             context["due"] = dateContext(routine.due, t)
             context["overdue"] = routine.due < today
-            context["flow"] = flowChart(for: page)
+            context["flow"] = flow
         case .role(let role):
             let relations = roleRelations[page.id] ?? RoleRelations()
             context["organisation"] = role.organisation
