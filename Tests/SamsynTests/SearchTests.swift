@@ -16,6 +16,17 @@ import Testing
         }
     }
 
+    @Test func termsAreWeightedPerFieldWithAtMostThreeOccurrencesEach() {
+        // Many distinct words (the counting table grows past its first size), and one word
+        // in the title once and in the body five times: 10 + 3 × 1.
+        let many = (0..<3000).map { "ord\($0)x" }.joined(separator: " ")
+        let weights = SearchTermTable.weights(of: [("Frånvaro", 10), ("", 5), ("", 3), (many + " frånvaro frånvaro, frånvaro. Frånvaro frånvaro", 1)])
+        #expect(weights["franvaro"] == 13)
+        #expect(weights.count == 3001)
+        #expect(weights["ord2999x"] == 1)
+        #expect(Set(weights.keys) == Set(SwedishSearch.terms(many + " frånvaro")))
+    }
+
     /// An index of documents given as (title, fields to search).
     private func index(_ documents: [(title: String, fields: [(text: String, weight: Int)])]) -> SearchIndex {
         var table = SearchTermTable()

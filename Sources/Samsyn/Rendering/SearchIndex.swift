@@ -31,11 +31,12 @@ public enum SwedishSearch {
     /// character, which takes the general path. The search index spends most of its time here.
     private static func foldSwedish(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { foldSwedish($0) }
+        return text.withUTF8 { foldSwedish($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `foldSwedish` on the text's bytes, read in place rather than through an iterator.
-    private static func foldSwedish(_ source: UnsafeBufferPointer<UInt8>) -> String? {
+    /// `foldSwedish` on the text's bytes, read in place rather than through an iterator;
+    /// the folded text is ASCII.
+    private static func foldSwedish(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count)
         var utf8 = source.makeIterator()
@@ -67,7 +68,7 @@ public enum SwedishSearch {
                 return nil
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     public static func stem(_ word: String) -> String {
@@ -81,31 +82,47 @@ public enum SwedishSearch {
 
     /// The search terms of a text: folded, split into words, stemmed; words of one letter dropped.
     public static func terms(_ text: String) -> [String] {
-        var folded = fold(text)
-        return folded.withUTF8 { bytes in
-            var terms: [String] = []
-            var start = 0
-            var ascii = true
-            for index in 0...bytes.count {
-                if index < bytes.count, bytes[index] != UInt8(ascii: " ") {
-                    if bytes[index] >= 0x80 { ascii = false }
-                    continue
-                }
-                if index > start {
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    // Folded Swedish is ASCII, where a byte is a letter: stemmed without
-                    // building a String first. Other scripts take the general path.
-                    if ascii {
-                        if word.count > 1 { terms.append(String(decoding: stemASCII(word), as: UTF8.self)) }
-                    } else {
-                        let text = String(decoding: word, as: UTF8.self)
-                        if text.count > 1 { terms.append(stem(text)) }
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
+    /// `terms`, each handed to `body` as its UTF-8 bytes (valid during the call only), so
+    /// that counting them needs no String per word.
+    static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        if let folded = text.withUTF8({ foldSwedish($0) }) {
+            folded.withUnsafeBufferPointer { forEachWord(in: $0, body) }
+        } else {
+            var folded = fold(text)
+            folded.withUTF8 { forEachWord(in: $0, body) }
+        }
+    }
+
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        var ascii = true
+        for index in 0...bytes.count {
+            if index < bytes.count, bytes[index] != UInt8(ascii: " ") {
+                if bytes[index] >= 0x80 { ascii = false }
+                continue
+            }
+            if index > start {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                // Folded Swedish is ASCII, where a byte is a letter: stemmed without
+                // building a String first. Other scripts take the general path.
+                if ascii {
+                    if word.count > 1 { body(stemASCII(word)) }
+                } else {
+                    let text = String(decoding: word, as: UTF8.self)
+                    if text.count > 1 {
+                        var stemmed = stem(text)
+                        stemmed.withUTF8 { body($0) }
                     }
                 }
-                start = index + 1
-                ascii = true
             }
-            return terms
+            start = index + 1
+            ascii = true
         }
     }
 

@@ -34,26 +34,72 @@ struct SearchTermTable: Sendable {
     /// Each term's weight in a page: its field's weight per occurrence, at most three
     /// occurrences counted per field.
     static func weights(of fields: [(text: String, weight: Int)]) -> [String: Float] {
-        // One table for all fields (a page has four), a term's count in each field packed
-        // into a byte of its value, capped at three: a table per field, merged after, took
-        // twice as long.
         precondition(fields.count <= 4, "a term's counts are packed into four bytes")
-        var counts: [String: UInt32] = Dictionary(minimumCapacity: 512)
+        var counts = TermCounts()
         for (field, entry) in fields.enumerated() {
             let shift = UInt32(field * 8)
-            for term in SwedishSearch.terms(entry.text) {
-                Self.count(&counts[term, default: 0], shift: shift)
-            }
+            SwedishSearch.forEachTerm(in: entry.text) { counts.count($0, shift: shift) }
         }
-        return counts.mapValues { packed in
-            fields.enumerated().reduce(Float(0)) { sum, field in
+        var weights: [String: Float] = Dictionary(minimumCapacity: counts.count)
+        counts.forEach { term, packed in
+            weights[term] = fields.enumerated().reduce(Float(0)) { sum, field in
                 sum + Float(field.element.weight * Int((packed >> UInt32(field.offset * 8)) & 0xFF))
             }
         }
+        return weights
     }
 
-    private static func count(_ packed: inout UInt32, shift: UInt32) {
-        if (packed >> shift) & 0xFF < 3 { packed &+= 1 << shift }
+    /// A page's terms counted on their bytes, in one table for all fields (a page has
+    /// four), a term's count in each field packed into a byte of its value and capped at
+    /// three. A String and a SipHash per word was most of the counting; here only each
+    /// distinct term becomes a String.
+    struct TermCounts {
+        /// The distinct terms' bytes, one after the other.
+        private var bytes: [UInt8] = []
+        private var entries: [(start: Int32, length: Int32, packed: UInt32)] = []
+        /// Open addressing: an entry's index, or -1; always at most half full.
+        private var slots = [Int32](repeating: -1, count: 1024)
+
+        var count: Int { entries.count }
+
+        mutating func count(_ term: UnsafeBufferPointer<UInt8>, shift: UInt32) {
+            var slot = Int(Self.hash(term)) & (slots.count - 1)
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                let entry = entries[index]
+                if Int(entry.length) == term.count, bytes[Int(entry.start)..<Int(entry.start + entry.length)].elementsEqual(term) {
+                    if (entry.packed >> shift) & 0xFF < 3 { entries[index].packed &+= 1 << shift }
+                    return
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            slots[slot] = Int32(entries.count)
+            entries.append((Int32(bytes.count), Int32(term.count), 1 << shift))
+            bytes.append(contentsOf: term)
+            if entries.count * 2 > slots.count { grow() }
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (index, entry) in entries.enumerated() {
+                var slot = Int(Self.hash(bytes[Int(entry.start)..<Int(entry.start + entry.length)])) & (slots.count - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(index)
+            }
+        }
+
+        /// FNV-1a: simple and good enough for a table of words.
+        private static func hash(_ bytes: some Sequence<UInt8>) -> UInt32 {
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
+        }
+
+        func forEach(_ body: (String, UInt32) -> Void) {
+            for entry in entries {
+                body(String(decoding: bytes[Int(entry.start)..<Int(entry.start + entry.length)], as: UTF8.self), entry.packed)
+            }
+        }
     }
 
     /// Counts (or counts again, after an edit) the terms of one page.
