@@ -159,7 +159,7 @@ struct ContentLoader {
         let kind = original?.kind ?? PageKind.forSection(section)
 
         let errorsBefore = log.errorCount
-        let common = yaml.decode(CommonFrontMatter.self, log: &log)
+        let common = yaml.read(CommonFrontMatter.init, log: &log)
         // A translation takes its kind's details from the page it translates.
         let details = original.map(\.details) ?? decodeDetails(kind: kind, yaml: yaml, log: &log)
         warnAboutUnknownKeys(yaml: yaml, kind: original == nil ? kind : nil, log: &log)
@@ -197,7 +197,7 @@ struct ContentLoader {
         }
         switch kind {
         case .routine:
-            guard let raw = yaml.decode(RoutineFrontMatter.self, log: &log) else { return nil }
+            guard let raw = yaml.read(RoutineFrontMatter.init, log: &log) else { return nil }
             let every = raw.review_every ?? 12
             if every < 1 {
                 log.error("'review_every' is a number of months, at least 1", at: yaml.location(ofKey: "review_every"))
@@ -210,10 +210,10 @@ struct ContentLoader {
                 reviewEveryMonths: max(every, 1)
             ))
         case .role:
-            guard let raw = yaml.decode(RoleFrontMatter.self, log: &log) else { return nil }
+            guard let raw = yaml.read(RoleFrontMatter.init, log: &log) else { return nil }
             return .role(RoleInfo(organisation: raw.organisation))
         case .intervention:
-            guard let raw = yaml.decode(InterventionFrontMatter.self, log: &log) else { return nil }
+            guard let raw = yaml.read(InterventionFrontMatter.init, log: &log) else { return nil }
             var level: InterventionLevel?
             if let name = raw.level {
                 level = InterventionLevel(rawValue: name)
@@ -234,7 +234,7 @@ struct ContentLoader {
                 deliveredBy: references(raw.delivered_by?.values, key: "delivered_by")
             ))
         case .report:
-            guard let raw = yaml.decode(ReportFrontMatter.self, log: &log) else { return nil }
+            guard let raw = yaml.read(ReportFrontMatter.init, log: &log) else { return nil }
             return .report(ReportInfo(year: raw.year))
         case .page:
             return .page

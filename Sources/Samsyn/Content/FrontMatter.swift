@@ -59,45 +59,71 @@ struct PageSource {
 }
 
 /// The front matter every page has. Front matter is read with `YAMLSource.textResolver`,
-/// which knows no true/false: a Bool field here would need `YAMLSource.resolver`.
-struct CommonFrontMatter: Decodable {
+/// which knows no true/false: a Bool field here would need `YAMLSource.resolver`. Each
+/// kind's fields are read in the order written here, and the first error stops the
+/// reading, as decoding did.
+struct CommonFrontMatter {
     var title: String
     var summary: String?
     var audience: OneOrMany<String>?
 
     static let keys: Set<String> = ["title", "summary", "audience"]
+
+    init(_ fields: FrontMatterFields) throws {
+        title = try fields.text("title")
+        summary = try fields.optionalText("summary")
+        audience = try fields.optionalList("audience")
+    }
 }
 
-struct RoutineFrontMatter: Decodable {
+struct RoutineFrontMatter {
     var owner: String
     var roles: OneOrMany<String>?
     var reviewed: LocalDate
     var review_every: Int?
 
     static let keys: Set<String> = ["owner", "roles", "reviewed", "review_every"]
+
+    init(_ fields: FrontMatterFields) throws {
+        owner = try fields.text("owner")
+        roles = try fields.optionalList("roles")
+        reviewed = try fields.date("reviewed")
+        review_every = try fields.optionalInt("review_every")
+    }
 }
 
-struct RoleFrontMatter: Decodable {
+struct RoleFrontMatter {
     var organisation: String?
 
     static let keys: Set<String> = ["organisation"]
+
+    init(_ fields: FrontMatterFields) throws {
+        organisation = try fields.optionalText("organisation")
+    }
 }
 
-struct InterventionFrontMatter: Decodable {
+struct InterventionFrontMatter {
     var level: String?
     var recipients: OneOrMany<String>?
     var absence: OneOrMany<String>?
     var delivered_by: OneOrMany<String>?
 
-    enum CodingKeys: String, CodingKey {
-        case level, recipients = "for", absence, delivered_by
-    }
-
     static let keys: Set<String> = ["level", "for", "absence", "delivered_by"]
+
+    init(_ fields: FrontMatterFields) throws {
+        level = try fields.optionalText("level")
+        recipients = try fields.optionalList("for")
+        absence = try fields.optionalList("absence")
+        delivered_by = try fields.optionalList("delivered_by")
+    }
 }
 
-struct ReportFrontMatter: Decodable {
+struct ReportFrontMatter {
     var year: Int?
 
     static let keys: Set<String> = ["year"]
+
+    init(_ fields: FrontMatterFields) throws {
+        year = try fields.optionalInt("year")
+    }
 }
