@@ -75,9 +75,10 @@ struct LinkResolver {
 
     static func isExternal(_ destination: String) -> Bool {
         if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && !scheme.contains("#")
+        let utf8 = destination.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = utf8[..<colon]
+        return !scheme.isEmpty && !scheme.contains(UInt8(ascii: "/")) && !scheme.contains(UInt8(ascii: "#"))
     }
 
     static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {

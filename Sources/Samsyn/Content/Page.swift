@@ -131,6 +131,7 @@ public final class Page: Sendable {
         self.excerpt = excerpt
         self.blockHTML = blockHTML
         self.urlPath = urlPath
+        contentPath = String(sourcePath.dropFirst("content/".count))
     }
 
     /// The same page with its chart and table blocks drawn.
@@ -195,8 +196,9 @@ public final class Page: Sendable {
         for number in stride(from: 1, through: tables, by: 1) { ids.insert("tabell-\(number)") }
         return ids
     }
-    /// Path relative to content/, the form Markdown links are resolved in.
-    public var contentPath: String { String(sourcePath.dropFirst("content/".count)) }
+    /// Path relative to content/, the form Markdown links are resolved in (kept: every
+    /// link resolved asks for it).
+    public let contentPath: String
 
     /// A position in the Markdown body as a location in the file.
     func location(of position: SourcePosition) -> SourceLocation {

@@ -44,7 +44,9 @@ public struct Readability: Sendable, Equatable {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 let previous = index > 0 ? bytes[index - 1] : 0
                 endWord(at: index)
-                if ".!?:".utf8.contains(previous) { endSentence() }
+                if previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") {
+                    endSentence()
+                }
             case UInt8(ascii: "\n"):
                 endWord(at: index)
                 endSentence()
