@@ -10,8 +10,7 @@ struct ContentLoader {
     let config: SiteConfig
     let localization: Localization
 
-    /// Language codes such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`.
-    private static let languagePattern = #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"#
+    // Language codes such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`: see `isLanguageCode`.
 
     /// `^[a-z0-9][a-z0-9-]*$`, checked byte by byte: a regular expression compiled for
     /// every file was a measurable part of loading a large site.
@@ -130,10 +129,24 @@ struct ContentLoader {
     }
 
     static func translationLanguage(of file: String) -> String? {
-        let name = (file as NSString).lastPathComponent.dropLast(3) // ".md"
+        let name = (file.split(separator: "/").last ?? "").dropLast(3) // ".md"
         let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[1].range(of: languagePattern, options: .regularExpression) != nil else { return nil }
+        guard parts.count == 2, isLanguageCode(parts[1].utf8) else { return nil }
         return String(parts[1])
+    }
+
+    /// `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$` checked byte by byte: a regular expression for
+    /// every file, asked several times, was a measurable part of loading a large site.
+    static func isLanguageCode(_ code: Substring.UTF8View) -> Bool {
+        let dash = code.firstIndex(of: UInt8(ascii: "-")) ?? code.endIndex
+        let language = code[..<dash]
+        guard (2...3).contains(language.count), language.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
+        guard dash < code.endIndex else { return true }
+        let region = code[code.index(after: dash)...]
+        return (2...8).contains(region.count) && region.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
     }
 
     private func loadPage(file: String, text: String, original: Page?, log: inout DiagnosticLog) -> Page? {
