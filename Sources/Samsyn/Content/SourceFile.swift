@@ -19,29 +19,34 @@ enum SourceFile {
         return decodeUTF8(bytes, path: path, log: &log)
     }
 
-    /// The file's bytes, read straight into an array (no `Data` to copy them out of).
+    /// The file's bytes, read straight into one array (no `Data` to copy them out of):
+    /// sized by fstat, with a byte to spare so that the read which finds the end needs no
+    /// more room; a file that grew meanwhile is read on in a larger array.
     private static func readBytes(atPath filePath: String) -> [UInt8]? {
         let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var capacity = Int(info.st_size) + 1
         var bytes: [UInt8] = []
-        // The size fstat gives, plus one byte to see the end; a file that grew meanwhile is
-        // read on in larger pieces.
-        var piece = Int(info.st_size) + 1
         while true {
             var failed = false
-            let read = [UInt8](unsafeUninitializedCapacity: piece) { buffer, count in
-                var result: Int
-                repeat { result = Glibc.read(descriptor, buffer.baseAddress, piece) } while result < 0 && errno == EINTR
-                failed = result < 0
-                count = max(result, 0)
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                _ = buffer.initialize(fromContentsOf: previous)
+                while count < capacity {
+                    let result = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if result < 0, errno == EINTR { continue }
+                    if result < 0 { failed = true }
+                    if result <= 0 { return }
+                    count += result
+                }
             }
             if failed { return nil }
-            if read.isEmpty { return bytes }
-            if bytes.isEmpty { bytes = read } else { bytes += read }
-            piece = max(piece, 64 * 1024)
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
         }
     }
 
