@@ -125,29 +125,34 @@ import Testing
     @Test func frontMatterIsReadAsYamsDecoderReadsIt() throws {
         struct CommonReference: Decodable { var title: String; var summary: String?; var audience: OneOrMany<String>? }
         struct RoutineReference: Decodable { var owner: String; var roles: OneOrMany<String>?; var reviewed: LocalDate; var review_every: Int? }
-        let common = ["title: A\nsummary: B\naudience: [guardians, staff]", "title: ~\nsummary: ~\naudience: staff", "title:\nsummary:\naudience:",
-                      "title: [a, b]", "title: {a: b}", "summary: x", "title: A\naudience: [a, [b]]", "title: A\naudience: {x: y}",
-                      "title: 'null'\nsummary: 'null'\naudience: ['~', null]", "title: 12\nsummary: 3.5\naudience: true", "", "title: A\nsummary: [x]"]
-        for text in common {
-            var decoded = DiagnosticLog(), read = DiagnosticLog()
-            let yaml = try #require(YAMLSource(text, path: "x.md", firstLine: 2, resolver: YAMLSource.textResolver, log: &decoded))
-            let reference = yaml.decode(CommonReference.self, log: &decoded)
-            let fields = yaml.read(CommonFrontMatter.init, log: &read)
-            #expect(read.sorted.map(\.description) == decoded.sorted.map(\.description), "\(text)")
-            #expect(fields?.title == reference?.title && fields?.summary == reference?.summary
-                    && fields?.audience?.values == reference?.audience?.values, "\(text)")
+        try expectSameReading(of: [
+            "title: A\nsummary: B\naudience: [guardians, staff]", "title: ~\nsummary: ~\naudience: staff", "title:\nsummary:\naudience:",
+            "title: [a, b]", "title: {a: b}", "summary: x", "title: A\naudience: [a, [b]]", "title: A\naudience: {x: y}",
+            "title: 'null'\nsummary: 'null'\naudience: ['~', null]", "title: 12\nsummary: 3.5\naudience: true", "", "title: A\nsummary: [x]",
+        ], as: CommonFrontMatter.init, CommonReference.self) { fields, reference in
+            fields?.title == reference?.title && fields?.summary == reference?.summary && fields?.audience?.values == reference?.audience?.values
         }
-        let routines = ["owner: r\nreviewed: 2024-05-01\nreview_every: 6", "owner: r\nreviewed: 2024-02-30", "owner: r\nreviewed: 2024-05-01\nreview_every: sex",
-                        "owner: r\nreviewed: 2024-05-01\nreview_every: 0x10", "owner: r\nreviewed: 2024-05-01\nreview_every: [1]",
-                        "owner: r\nroles: []\nreviewed: 2024-05-01\nreview_every: ~", "reviewed: 2024-05-01", "owner: r\nreviewed: ~", "owner: r\nreviewed: [2024-05-01]"]
-        for text in routines {
-            var decoded = DiagnosticLog(), read = DiagnosticLog()
-            let yaml = try #require(YAMLSource(text, path: "x.md", firstLine: 2, resolver: YAMLSource.textResolver, log: &decoded))
-            let reference = yaml.decode(RoutineReference.self, log: &decoded)
-            let fields = yaml.read(RoutineFrontMatter.init, log: &read)
-            #expect(read.sorted.map(\.description) == decoded.sorted.map(\.description), "\(text)")
-            #expect(fields?.owner == reference?.owner && fields?.roles?.values == reference?.roles?.values
-                    && fields?.reviewed == reference?.reviewed && fields?.review_every == reference?.review_every, "\(text)")
+        try expectSameReading(of: [
+            "owner: r\nreviewed: 2024-05-01\nreview_every: 6", "owner: r\nreviewed: 2024-02-30", "owner: r\nreviewed: 2024-05-01\nreview_every: sex",
+            "owner: r\nreviewed: 2024-05-01\nreview_every: 0x10", "owner: r\nreviewed: 2024-05-01\nreview_every: [1]",
+            "owner: r\nroles: []\nreviewed: 2024-05-01\nreview_every: ~", "reviewed: 2024-05-01", "owner: r\nreviewed: ~", "owner: r\nreviewed: [2024-05-01]",
+        ], as: RoutineFrontMatter.init, RoutineReference.self) { fields, reference in
+            fields?.owner == reference?.owner && fields?.roles?.values == reference?.roles?.values
+                && fields?.reviewed == reference?.reviewed && fields?.review_every == reference?.review_every
+        }
+    }
+
+    /// Reads each text with `read` and decodes it as `Reference`: the same diagnostics, and values `same` finds equal.
+    private func expectSameReading<Fields, Reference: Decodable>(
+        of texts: [String], as read: (FrontMatterFields) throws -> Fields, _ reference: Reference.Type, same: (Fields?, Reference?) -> Bool
+    ) throws {
+        for text in texts {
+            var decodedLog = DiagnosticLog(), readLog = DiagnosticLog()
+            let yaml = try #require(YAMLSource(text, path: "x.md", firstLine: 2, resolver: YAMLSource.textResolver, log: &decodedLog))
+            let decoded = yaml.decode(Reference.self, log: &decodedLog)
+            let fields = yaml.read(read, log: &readLog)
+            #expect(readLog.sorted.map(\.description) == decodedLog.sorted.map(\.description), "\(text)")
+            #expect(same(fields, decoded), "\(text)")
         }
     }
 
