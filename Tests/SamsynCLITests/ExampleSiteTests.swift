@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func exampleBuildsWithoutErrorsOrWarningsIntoTheRightTargets() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-example-\(UUID().uuidString)")
+        let output = SiteFixture.temporaryFolder("example")
         let result = try Tool.run(["build", "--source", Self.repository.path, "--output", output.path], in: Self.repository)
         #expect(result.status == 0, "\(result.stderr)")
         // On the fixed test date two routines are past their review date, on purpose: the

@@ -8,8 +8,26 @@ struct SiteFixture {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A temporary folder for this test process, under one folder per process: the folders
+    /// of test processes that have ended are removed when the next one starts, so fixtures
+    /// do not pile up in the temporary folder run after run.
+    static func temporaryFolder(_ prefix: String) -> URL {
+        processFolder.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    private static let processFolder: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "samsyn-tests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        return temporary.appendingPathComponent(prefix + String(getpid()))
+    }()
+
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-test-\(UUID().uuidString)")
+        root = Self.temporaryFolder("site")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates")

@@ -7,7 +7,7 @@ import Testing
 
     /// The example site built once into a temporary folder.
     static func buildExample() throws -> URL {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-toolbox-\(UUID().uuidString)")
+        let output = SiteFixture.temporaryFolder("toolbox")
         let result = try Tool.run(["build", "--source", repository.path, "--output", output.path], in: repository)
         #expect(result.status == 0, "\(result.stderr)")
         return output
