@@ -10,8 +10,6 @@ struct ContentLoader {
     let config: SiteConfig
     let localization: Localization
 
-    // Language codes such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`: see `isLanguageCode`.
-
     /// `^[a-z0-9][a-z0-9-]*$`, checked byte by byte: a regular expression compiled for
     /// every file was a measurable part of loading a large site.
     static func isValidID(_ id: String) -> Bool {
@@ -135,8 +133,9 @@ struct ContentLoader {
         return String(parts[1])
     }
 
-    /// `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$` checked byte by byte: a regular expression for
-    /// every file, asked several times, was a measurable part of loading a large site.
+    /// A language code such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`:
+    /// `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`, checked byte by byte (a regular expression for
+    /// every file, asked several times, was a measurable part of loading a large site).
     static func isLanguageCode(_ code: Substring.UTF8View) -> Bool {
         let dash = code.firstIndex(of: UInt8(ascii: "-")) ?? code.endIndex
         let language = code[..<dash]

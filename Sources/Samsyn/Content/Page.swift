@@ -108,6 +108,9 @@ public final class Page: Sendable {
     public let blockHTML: [Int: String]
     /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
     public let urlPath: String
+    /// Path relative to content/, the form Markdown links are resolved in (kept: every
+    /// link resolved asks for it).
+    public let contentPath: String
     public var chartCount: Int { outline.fencedBlocks.count { $0.info == "chart" } }
 
     init(id: String, language: String, isTranslation: Bool, section: String, kind: PageKind, sourcePath: String, title: String,
@@ -136,16 +139,19 @@ public final class Page: Sendable {
 
     /// The same page with its chart and table blocks drawn.
     func with(blockHTML: [Int: String]) -> Page {
-        Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
-             summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
-             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
+        copy(readableText: readableText, blockHTML: blockHTML)
     }
 
     /// The same page without its prose, once LIX and the search terms have been worked out.
     func releasingProse() -> Page {
+        copy(readableText: "", blockHTML: blockHTML)
+    }
+
+    /// The fields that change after loading, the rest as they are.
+    private func copy(readableText: String, blockHTML: [Int: String]) -> Page {
         Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
              summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
-             outline: outline, readableText: "", excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
+             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
     }
 
     /// Ids the templates and figures use on a page, which headings must not take.
@@ -196,10 +202,6 @@ public final class Page: Sendable {
         for number in stride(from: 1, through: tables, by: 1) { ids.insert("tabell-\(number)") }
         return ids
     }
-    /// Path relative to content/, the form Markdown links are resolved in (kept: every
-    /// link resolved asks for it).
-    public let contentPath: String
-
     /// A position in the Markdown body as a location in the file.
     func location(of position: SourcePosition) -> SourceLocation {
         SourceLocation(path: sourcePath, line: bodyFirstLine + position.line - 1, column: position.column)
