@@ -101,13 +101,12 @@ struct TargetRenderer {
         var files = Array(repeating: [OutputFile](), count: renderers.count)
         for page in pages {
             var previous: (links: [LinkResolution], body: String)?
-            var flow: String??
+            let flow = renderers.first(where: { $0.contains(page) })?.flowChart(for: page)
             for (index, renderer) in renderers.enumerated() where renderer.contains(page) {
                 let links = renderer.linkResolutions(of: page, log: &log)
                 let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
                 previous = (links, body)
-                if flow == nil { flow = .some(renderer.flowChart(for: page)) }
-                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow!)))
+                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow)))
             }
         }
         return files
