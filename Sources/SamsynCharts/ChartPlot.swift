@@ -162,7 +162,7 @@ struct ChartPlot {
                     // A gap in the data is a gap in the line, not a line drawn through it.
                     canvas.path(segment, stroke: style.colour, width: 2.5, dash: style.dash)
                     segment = []
-                    if value == .withheld {
+                    if value.isWithheld {
                         canvas.text("..", x: x, y: scale.position(scale.domain.lowerBound) - 6, anchor: .middle)
                     }
                 }

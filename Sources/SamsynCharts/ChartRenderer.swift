@@ -17,7 +17,8 @@ public struct ChartRenderer: Sendable {
     static let gridColour = "#d5dae0"
     static let axisColour = "#4a4a4a"
 
-    public func figure(_ data: ChartData, options: ChartOptions) -> String {
+    public func figure(_ given: ChartData, options: ChartOptions) -> String {
+        let data = Self.protectingShares(given, options)
         let id = "figur-\(options.number)"
         let format = valueFormatter(options)
         let description = ChartDescription(data: data, options: options, text: text, format: format).sentence
@@ -29,7 +30,7 @@ public struct ChartRenderer: Sendable {
         html += "</figcaption>\n"
         var legendIn: [String] = []
         for layout in Self.layouts {
-            let plot = ChartPlot(data: drawable(data, options), options: options, format: format, width: layout.width)
+            let plot = ChartPlot(data: data, options: options, format: format, width: layout.width)
             let (svgBody, height, legendNeeded) = plot.draw()
             let ids = (title: "\(id)-titel\(layout.idSuffix)", description: "\(id)-beskrivning\(layout.idSuffix)")
             html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg chart-\(layout.name)\" viewBox=\"0 0 \(Int(layout.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(ids.title) \(ids.description)\" font-size=\"\(Int(TextMetrics.fontSize))\">\n"
@@ -50,12 +51,14 @@ public struct ChartRenderer: Sendable {
     }
 
     /// A 100 % stack with a withheld part would give that part away (100 minus the rest):
-    /// the whole stack is withheld.
-    private func drawable(_ data: ChartData, _ options: ChartOptions) -> ChartData {
+    /// the whole stack is withheld, in the drawing, the table and the description alike.
+    static func protectingShares(_ data: ChartData, _ options: ChartOptions) -> ChartData {
         guard options.kind == .stackedBar, options.percentStack else { return data }
         var result = data
-        for category in data.categories.indices where data.series.contains(where: { $0.values[category] == .withheld }) {
-            for series in result.series.indices { result.series[series].values[category] = .withheld }
+        for category in data.categories.indices where data.series.contains(where: { $0.values[category].isWithheld }) {
+            for series in result.series.indices where !result.series[series].values[category].isWithheld {
+                result.series[series].values[category] = .withheld(.protectsAnother)
+            }
         }
         return result
     }
@@ -101,13 +104,22 @@ public struct ChartRenderer: Sendable {
 
     private func notes(_ data: ChartData, _ options: ChartOptions) -> String {
         var notes: [String] = []
-        if data.withheldCount > 0 || (options.percentStack && drawable(data, options).withheldCount > 0) {
-            notes.append("<code>..</code> = " + Markup.escape(ChartText.fill(text.withheldNote, ["n": String(options.minCell)])))
-        }
+        notes += Self.withheldNotes(text: text, minCell: options.minCell, present: { data.contains($0) })
         if data.series.contains(where: { $0.values.contains(.missing) }) {
             notes.append("– = " + Markup.escape(text.missingNote))
         }
         return notes.isEmpty ? "" : "<p class=\"chart-note\">\(notes.joined(separator: "; ")).</p>\n"
+    }
+}
+
+extension ChartRenderer {
+    /// The notes saying why values are withheld, one for each reason that occurs:
+    /// `..` for a small group, `..*` for a value withheld to protect another.
+    public static func withheldNotes(text: ChartText, minCell: Int, present: (WithheldReason) -> Bool) -> [String] {
+        WithheldReason.allCases.filter(present).map { reason in
+            let note = reason == .smallGroup ? ChartText.fill(text.withheldNote, ["n": String(minCell)]) : text.protectedNote
+            return "<code>\(reason.symbol)</code> = " + Markup.escape(note)
+        }
     }
 }
 
@@ -141,7 +153,7 @@ public enum TableHTML {
                 case .header(let label): html += "<th scope=\"row\">\(Markup.escape(label))</th>"
                 case .text(let label): html += "<td>\(Markup.escape(label))</td>"
                 case .value(.value(let number)): html += "<td class=\"numeric\">\(format(column, number))</td>"
-                case .value(.withheld): html += "<td class=\"numeric\">..</td>"
+                case .value(.withheld(let reason)): html += "<td class=\"numeric\">\(reason.symbol)</td>"
                 case .value(.missing): html += "<td class=\"numeric\">–</td>"
                 }
             }

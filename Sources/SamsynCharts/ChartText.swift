@@ -7,6 +7,8 @@ public struct ChartText: Sendable {
     public var source = "Källa"
     /// `{n}` is the smallest group published.
     public var withheldNote = "färre än {n} elever, uppgiften visas inte"
+    /// After `..*`: a value withheld so that a withheld one cannot be worked out.
+    public var protectedNote = "visas inte för att en uppgift om en liten grupp inte ska kunna räknas fram"
     public var missingNote = "uppgift saknas"
     /// `{n}` is the figure's number.
     public var tableCaption = "Siffrorna i figur {n}"
@@ -26,7 +28,7 @@ public struct ChartText: Sendable {
     public var changeOne = "Från {first} till {last} ändrades värdet från {from} till {to}."
     public var changeMean = "Från {first} till {last} ändrades genomsnittet för serierna från {from} till {to}."
     /// `{count}`.
-    public var withheldSentence = "{count} värden visas inte eftersom grupperna är för små."
+    public var withheldSentence = "{count} värden visas inte för att skydda små grupper."
     public var shareNote = "Stapelns delar visar andelar av stapelns summa."
 
     public init() {}

@@ -13,12 +13,12 @@ public struct Column: Sendable, Equatable {
     public var decimals: Int
 }
 
-public enum Cell: Sendable, Equatable {
+public enum Cell: Sendable, Hashable {
     case text(String)
     case number(Double)
     case empty
     /// Withheld by disclosure control: the value itself is gone from memory.
-    case suppressed
+    case suppressed(Withholding)
 
     public var number: Double? {
         if case .number(let value) = self { return value }
@@ -29,6 +29,19 @@ public enum Cell: Sendable, Equatable {
         if case .text(let value) = self { return value }
         return nil
     }
+
+    public var isSuppressed: Bool {
+        if case .suppressed = self { return true }
+        return false
+    }
+}
+
+/// Why a value is withheld, which the note under a table tells readers.
+public enum Withholding: Sendable, Hashable {
+    /// The row's group is smaller than the limit (primary suppression).
+    case smallGroup
+    /// Published, the value would let a reader work out a withheld one (secondary suppression).
+    case protectsAnother
 }
 
 /// A CSV file read, typed and passed through disclosure control. Once a table exists,
@@ -38,8 +51,9 @@ public struct DataTable: Sendable {
     public var name: String
     public var columns: [Column]
     public var rows: [[Cell]]
-    /// The column holding each row's group size, if the data has one.
-    public var groupSizeColumn: String?
+    /// The columns holding each row's group sizes: a row is withheld if any is below the
+    /// limit. Empty for figures that describe no group of people.
+    public var groupSizeColumns: [String]
     /// Cells withheld because their group was too small.
     public var primarySuppressed: Int
     /// Cells withheld so that a hidden one cannot be worked out from a total.
@@ -65,10 +79,12 @@ public struct TableSchema: Sendable {
         }
     }
 
-    public var groupSize: String?
+    /// The columns holding each row's group sizes; empty where the figures describe no
+    /// group of people (`group_size: none`).
+    public var groupSize: [String]
     public var columns: [String: ColumnSettings]
 
-    public init(groupSize: String? = nil, columns: [String: ColumnSettings] = [:]) {
+    public init(groupSize: [String] = [], columns: [String: ColumnSettings] = [:]) {
         self.groupSize = groupSize
         self.columns = columns
     }

@@ -45,7 +45,7 @@ public struct TableReader: Sendable {
             issues.append(.error(Self.unknownColumnMessage(column, in: names) + " (named in the sidecar file)", line: 1, column: 1))
             _ = settings
         }
-        if let groupSize = schema.groupSize, !names.contains(groupSize) {
+        for groupSize in schema.groupSize where !names.contains(groupSize) {
             issues.append(.error(Self.unknownColumnMessage(groupSize, in: names) + " (group_size in the sidecar file)", line: 1, column: 1))
         }
         guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
@@ -55,7 +55,7 @@ public struct TableReader: Sendable {
         for (index, name) in names.enumerated() {
             let fields = body.map { $0[index] }
             let settings = schema.columns[name]
-            let (column, values, columnIssues) = typedColumn(name: name, fields: fields, settings: settings, isGroupSize: schema.groupSize == name)
+            let (column, values, columnIssues) = typedColumn(name: name, fields: fields, settings: settings, isGroupSize: schema.groupSize.contains(name))
             columns.append(column)
             issues += columnIssues
             for row in values.indices { cells[row].append(values[row]) }
@@ -63,7 +63,7 @@ public struct TableReader: Sendable {
         guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
 
         var table = DataTable(
-            name: name, columns: columns, rows: cells, groupSizeColumn: schema.groupSize,
+            name: name, columns: columns, rows: cells, groupSizeColumns: schema.groupSize,
             primarySuppressed: 0, secondarySuppressed: 0, rowLines: body.map { $0[0].line }
         )
         DisclosureControl(minCell: minCell).apply(to: &table)

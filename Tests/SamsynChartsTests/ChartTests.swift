@@ -116,18 +116,22 @@ import Testing
 
     @Test func withheldValuesAreShownAsDotsAndNeverAsNumbers() {
         var data = Self.absence
-        data.series[1].values[2] = .withheld
+        data.series[1].values[2] = .withheld(.smallGroup)
+        data.series[0].values[2] = .withheld(.protectsAnother)
         let html = render(data, .groupedBar)
         #expect(html.contains(#"<td class="numeric">..</td>"#))
+        #expect(html.contains(#"<td class="numeric">..*</td>"#))
         #expect(html.contains("<code>..</code> = färre än 10 elever, uppgiften visas inte"))
-        #expect(html.contains("1 värden visas inte eftersom grupperna är för små."))
+        #expect(html.contains("<code>..*</code> = visas inte för att en uppgift om en liten grupp inte ska kunna räknas fram"))
+        #expect(html.contains("2 värden visas inte för att skydda små grupper."))
         #expect(!html.contains("1,89"))
+        #expect(!html.contains("4,97"))
     }
 
     @Test func aWithheldPartHidesTheWhole100PercentStack() {
         let data = ChartData(categories: ["Vid start", "Efter 1 år"], series: [
             ChartSeries(name: "0-20 %", values: [.value(22), .value(39)]),
-            ChartSeries(name: "20-40 %", values: [.value(25), .withheld]),
+            ChartSeries(name: "20-40 %", values: [.value(25), .withheld(.smallGroup)]),
             ChartSeries(name: "40-100 %", values: [.value(53), .value(50)]),
         ], categoryLabel: "Tidpunkt")
         let html = render(data, .stackedBar, percent: true)
@@ -136,6 +140,12 @@ import Testing
         #expect(!svg.contains(">39\u{00A0}%<"))
         #expect(!svg.contains(">50\u{00A0}%<"))
         #expect(svg.contains(">22\u{00A0}%<"))
+        // The table and the description follow the drawing: 39 and 50 appear nowhere.
+        #expect(!html.contains("39,00"))
+        #expect(!html.contains("50,00"))
+        #expect(html.contains("22,00"))
+        #expect(html.contains(#"<td class="numeric">..*</td>"#))
+        #expect(html.contains("3 värden visas inte"))
     }
 
     @Test func authorTextIsEscapedEverywhere() {

@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func unknownSidecarColumnsAreErrorsWithSuggestions() {
-        let (_, issues) = read("elever;andel\n12;3\n", schema: TableSchema(groupSize: "elevr"))
+        let (_, issues) = read("elever;andel\n12;3\n", schema: TableSchema(groupSize: ["elevr"]))
         #expect(issues.first?.message == "no column 'elevr' (did you mean 'elever'?) (group_size in the sidecar file)")
     }
 }
@@ -149,19 +149,22 @@ import Testing
 @Suite struct DisclosureControlTests {
     let reader = TableReader(minCell: 10)
 
+    func table(_ text: String, groupSize: [String] = ["elever"]) throws -> DataTable {
+        try #require(reader.read(Data(text.utf8), name: "t.csv", schema: TableSchema(groupSize: groupSize)).table)
+    }
+
     @Test func smallGroupsAreWithheldEntirely() throws {
-        let text = "skola;elever;andel\nHaga;120;8,6\nEneby;7;12,5\nDjäkne;10;3,0\nOkänd;;4,0\n"
-        let table = try #require(reader.read(Data(text.utf8), name: "t.csv", schema: TableSchema(groupSize: "elever")).table)
+        let table = try table("skola;elever;andel\nHaga;120;8,6\nEneby;7;12,5\nDjäkne;10;3,0\nOkänd;;4,0\n")
         #expect(table.rows[0] == [.text("Haga"), .number(120), .number(8.6)])
-        #expect(table.rows[1] == [.text("Eneby"), .suppressed, .suppressed])
+        #expect(table.rows[1] == [.text("Eneby"), .suppressed(.smallGroup), .suppressed(.smallGroup)])
         #expect(table.rows[2] == [.text("Djäkne"), .number(10), .number(3)], "exactly min_cell is published")
-        #expect(table.rows[3] == [.text("Okänd"), .suppressed, .suppressed], "an unknown group size is not assumed large")
-        #expect(table.primarySuppressed == 4)
-        #expect(table.secondarySuppressed == 0)
+        #expect(table.rows[3] == [.text("Okänd"), .empty, .suppressed(.smallGroup)], "an unknown group size is not assumed large")
+        #expect(table.primarySuppressed == 3)
+        #expect(table.secondarySuppressed == 0, "two withheld rows protect each other")
     }
 
     @Test func aTotalThatWouldRevealAHiddenValueCausesSecondarySuppression() throws {
-        let text = """
+        let table = try table("""
             område;skola;elever;med_hog_franvaro
             Norr;Haga;40;6
             Norr;Eneby;8;3
@@ -170,11 +173,10 @@ import Testing
             Söder;Ektorp;30;5
             Söder;Borgsmo;31;2
             Söder;Totalt;61;7
-            """
-        let table = try #require(reader.read(Data(text.utf8), name: "t.csv", schema: TableSchema(groupSize: "elever")).table)
-        #expect(table.rows[1][2] == .suppressed)
+            """)
+        #expect(table.rows[1][2] == .suppressed(.smallGroup))
         // Without this, 73 − 40 − 25 = 8 and 13 − 6 − 4 = 3 would give Eneby away.
-        #expect(table.rows[2][2] == .suppressed, "the next smallest group, Djäkne, is withheld too")
+        #expect(table.rows[2][2] == .suppressed(.protectsAnother), "the next smallest group, Djäkne, is withheld too")
         #expect(table.rows[0][2] == .number(40))
         #expect(table.rows[3][2] == .number(73))
         #expect(table.rows[4][2] == .number(30), "the other area is untouched")
@@ -182,8 +184,65 @@ import Testing
         #expect(table.secondarySuppressed == 2)
     }
 
-    @Test func noGroupSizeColumnMeansTheDataIsAlreadyAggregate() throws {
-        let table = try #require(reader.read(Data("insats;antal\nSamtal;5\n".utf8), name: "t.csv").table)
+    /// A total under any name, with a text column of its own, or in no table at all: the
+    /// lone withheld value is protected in every case (99 − 25 − 40 − 30 = 4 must not work).
+    @Test(arguments: [
+        "skola;elever;andel\nA;25;10\nB;40;20\nC;30;30\nD;4;57,3\nSumma kommunen;99;25\n",
+        "skola;typ;elever;andel\nA;skola;25;10\nB;skola;40;20\nC;skola;30;30\nD;skola;4;57,3\nKommunen;summa;99;25\n",
+        "skola;elever;andel\nA;25;10\nB;40;20\nC;30;30\nD;4;57,3\n",
+    ])
+    func aLoneWithheldValueIsProtectedWhateverTheTotalIsCalled(text: String) throws {
+        let table = try table(text)
+        let elever = try #require(table.columnIndex("elever"))
+        let d = try #require(table.rows.firstIndex { $0[0] == .text("D") })
+        let a = try #require(table.rows.firstIndex { $0[0] == .text("A") })
+        #expect(table.rows[d][elever] == .suppressed(.smallGroup))
+        #expect(table.rows[a][elever] == .suppressed(.protectsAnother), "A, the next smallest group, protects D")
+        #expect(table.rows.count { $0[elever].isSuppressed } == 2)
+    }
+
+    @Test func aLoneWithheldValueIsProtectedInEachTermAndEachSchool() throws {
+        let table = try table("""
+            skola;termin;elever;andel
+            A;VT;50;1
+            B;VT;6;2
+            C;VT;30;3
+            A;HT;52;4
+            B;HT;40;5
+            C;HT;31;6
+            """)
+        #expect(table.rows[1][2] == .suppressed(.smallGroup))
+        #expect(table.rows[2][2] == .suppressed(.protectsAnother), "C is the smallest other group in VT")
+        // A total for school B over the year would give its VT away: B's HT is withheld,
+        // and then C's HT, so that C's VT is not alone in school C either.
+        #expect(table.rows[4][2] == .suppressed(.protectsAnother))
+        #expect(table.rows[5][2] == .suppressed(.protectsAnother))
+        #expect(table.rows[0][2] == .number(50) && table.rows[3][2] == .number(52), "school A is published")
+    }
+
+    @Test func everythingButTheLabelsOfASmallGroupIsWithheld() throws {
+        let table = try table("skola;elever;andel;kommentar\nA;50;10;Inget att notera\nB;4;57,3;4 elever, varav 3 med hög frånvaro\nC;30;20;Ny rektor\n")
+        #expect(table.rows[1] == [.text("B"), .suppressed(.smallGroup), .suppressed(.smallGroup), .suppressed(.smallGroup)])
+        #expect(table.rows[2][3] == .suppressed(.protectsAnother))
+        #expect(table.rows[0][3] == .text("Inget att notera"))
+    }
+
+    @Test func aCountTypedAsTextIsWithheldToo() throws {
+        let schema = TableSchema(groupSize: ["elever"], columns: ["antal_text": .init(type: .text)])
+        let text = "skola;elever;antal_text\nA;50;50\nB;4;4\nC;30;30\n"
+        let table = try #require(reader.read(Data(text.utf8), name: "t.csv", schema: schema).table)
+        #expect(table.rows[1][2] == .suppressed(.smallGroup))
+    }
+
+    @Test func withSeveralGroupSizeColumnsTheStricterHolds() throws {
+        let table = try table("skola;elever;med_franvaro;andel\nA;50;4;8\nB;60;20;33\nC;70;30;43\n", groupSize: ["elever", "med_franvaro"])
+        #expect(table.rows[0][3] == .suppressed(.smallGroup))
+        #expect(table.rows[1][3] == .suppressed(.protectsAnother))
+        #expect(table.rows[2][3] == .number(43))
+    }
+
+    @Test func noGroupSizeColumnMeansTheDataDescribesNoGroupOfPeople() throws {
+        let table = try table("insats;antal\nSamtal;5\n", groupSize: [])
         #expect(table.rows[0][1] == .number(5))
     }
 }

@@ -42,7 +42,7 @@ struct DataBlocks {
         var title: String
         var source: String?
         var label: String?
-        var group_size: String?
+        var group_size: OneOrMany<String>?
         var orientation: String?
         var percent: Bool?
         var decimals: Int?
@@ -58,7 +58,7 @@ struct DataBlocks {
         var title: String
         var columns: OneOrMany<String>?
         var source: String?
-        var group_size: String?
+        var group_size: OneOrMany<String>?
         var `where`: [String: OneOrMany<String>]?
 
         static let keys: Set<String> = ["data", "title", "columns", "source", "group_size", "where"]
@@ -91,7 +91,7 @@ struct DataBlocks {
         if let unit = spec.unit, ValueUnit(rawValue: unit) == nil {
             log.error(Suggestion.message("unknown unit '\(unit)'; use number or percent", for: unit, in: ["number", "percent"]), at: yaml.location(ofKey: "unit"))
         }
-        guard let table = dataTable(spec.data, groupSize: spec.group_size, yaml: yaml, store: &store, log: &log) else { return nil }
+        guard let table = dataTable(spec.data, groupSize: spec.group_size?.values ?? [], yaml: yaml, store: &store, log: &log) else { return nil }
         var columnKeys: [(name: String, keyPath: [any CodingKey])] = [(spec.x, [PlainKey("x")])]
         columnKeys += spec.y.values.enumerated().map { ($1, [PlainKey("y"), IndexKey($0)]) }
         if let series = spec.series { columnKeys.append((series, [PlainKey("series")])) }
@@ -120,7 +120,7 @@ struct DataBlocks {
     private mutating func renderTable(_ yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> String? {
         guard let spec = yaml.decode(TableSpec.self, log: &log) else { return nil }
         let errorsBefore = log.errorCount
-        guard let table = dataTable(spec.data, groupSize: spec.group_size, yaml: yaml, store: &store, log: &log) else { return nil }
+        guard let table = dataTable(spec.data, groupSize: spec.group_size?.values ?? [], yaml: yaml, store: &store, log: &log) else { return nil }
         let picked = spec.columns?.values ?? table.columns.map(\.name)
         var columnKeys = picked.enumerated().map { ($1, [PlainKey("columns"), IndexKey($0)] as [any CodingKey]) }
         columnKeys += (spec.where ?? [:]).keys.sorted().map { ($0, [PlainKey("where"), PlainKey($0)]) }
@@ -134,7 +134,9 @@ struct DataBlocks {
                 switch table.rows[row][index] {
                 case .text(let text): return position == 0 ? .header(text) : .text(text)
                 case .number(let number): return .value(.value(number))
-                case .suppressed: return .value(.withheld)
+                case .suppressed(let reason):
+                    let symbol = Self.withheldReason(reason)
+                    return position == 0 ? .header(symbol.symbol) : .value(.withheld(symbol))
                 case .empty: return columns[position].type.isNumeric ? .value(.missing) : .text("")
                 }
             }
@@ -152,25 +154,36 @@ struct DataBlocks {
         })
         var notes: [String] = []
         if let source = spec.source { notes.append("\(Markup.escape(text.source)): \(Markup.escape(source))") }
-        if rows.contains(where: { $0.contains(.value(.withheld)) }) {
-            notes.append("<code>..</code> = " + Markup.escape(ChartText.fill(text.withheldNote, ["n": String(minCell)])))
-        }
+        notes += ChartRenderer.withheldNotes(text: text, minCell: minCell, present: { reason in
+            rows.contains { $0.contains(.value(.withheld(reason))) || $0.first == .header(reason.symbol) }
+        })
         if !notes.isEmpty { html += "<p class=\"chart-note\">\(notes.joined(separator: ". ")).</p>\n" }
         return html + "</figure>\n"
     }
 
     // MARK: Helpers
 
-    private func dataTable(_ file: String, groupSize: String?, yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> DataTable? {
+    /// The block's data, withheld by the sidecar's group sizes and by those the block adds:
+    /// a block can make disclosure stricter, never looser.
+    private func dataTable(_ file: String, groupSize: [String], yaml: YAMLSource, store: inout DataStore, log: inout DiagnosticLog) -> DataTable? {
         guard store.fileNames.contains(file) else {
             log.error(Suggestion.message("no data file '\(DataStore.folder)/\(file)'", for: file, in: store.fileNames), at: yaml.location(ofKey: "data"))
             return nil
         }
-        if let groupSize, let base = store.table(file, log: &log), base.columnIndex(groupSize) == nil {
-            log.error(TableReader.unknownColumnMessage(groupSize, in: base.columns.map(\.name)), at: yaml.location(ofKey: "group_size"))
-            return nil
+        if !groupSize.isEmpty, let base = store.table(file, log: &log) {
+            var unknown = false
+            for (index, column) in groupSize.enumerated() where base.columnIndex(column) == nil {
+                let keyPath: [any CodingKey] = yaml.root?.mapping?["group_size"]?.sequence == nil ? [PlainKey("group_size")] : [PlainKey("group_size"), IndexKey(index)]
+                log.error(TableReader.unknownColumnMessage(column, in: base.columns.map(\.name)), at: yaml.location(of: keyPath))
+                unknown = true
+            }
+            if unknown { return nil }
         }
         return store.table(file, groupSize: groupSize, log: &log)
+    }
+
+    static func withheldReason(_ reason: Withholding) -> WithheldReason {
+        reason == .smallGroup ? .smallGroup : .protectsAnother
     }
 
     private func checkColumns(_ names: [(name: String, keyPath: [any CodingKey])], in table: DataTable, yaml: YAMLSource, log: inout DiagnosticLog) {
@@ -206,13 +219,14 @@ struct DataBlocks {
             switch cell {
             case .text(let text): return text
             case .number(let number): return SwedishNumberFormat.format(number, decimals: table.columns[xIndex].decimals)
+            case .suppressed(let reason): return Self.withheldReason(reason).symbol
             default: return ""
             }
         }
         func value(_ cell: Cell) -> ChartValue {
             switch cell {
             case .number(let number): return .value(number)
-            case .suppressed: return .withheld
+            case .suppressed(let reason): return .withheld(Self.withheldReason(reason))
             default: return .missing
             }
         }

@@ -12,6 +12,7 @@ extension ChartText {
         set(\.measure, "chart_measure")
         set(\.source, "chart_source")
         set(\.withheldNote, "chart_withheld_note")
+        set(\.protectedNote, "chart_protected_note")
         set(\.missingNote, "chart_missing_note")
         set(\.tableCaption, "chart_table_caption")
         set(\.percentStackName, "chart_percent_stack")
