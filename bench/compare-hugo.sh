@@ -20,12 +20,17 @@ for pages in "${@:-1000 10000}"; do
     sed -n '/^accessibility:/,$p' content/site.yml >> "$work/content/site.yml"
     samsyn_times=() hugo_times=() peak=0
     for _ in $(seq "$runs"); do
-      /usr/bin/time -o "$work/time.txt" -f "%e %M" "$samsyn" build --source "$work" --output "$work/public" >/dev/null 2>&1 || true
+      # A failed build has no time worth recording: stop and show why.
+      if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$samsyn" build --source "$work" --output "$work/public" >"$work/samsyn.log" 2>&1; then
+        echo "samsyn failed on the $n-page corpus:" >&2; tail -20 "$work/samsyn.log" >&2; exit 1
+      fi
       out=$(tail -1 "$work/time.txt")
       samsyn_times+=("${out% *}")
       [ "${out#* }" -gt "$peak" ] && peak=${out#* }
       start=$(date +%s.%N)
-      (cd "$work/hugo-site" && hugo --renderToMemory --quiet >/dev/null 2>&1)
+      (cd "$work/hugo-site" && hugo --renderToMemory --quiet >/dev/null 2>"$work/hugo.log") || {
+        echo "hugo failed on the $n-page corpus:" >&2; tail -20 "$work/hugo.log" >&2; exit 1
+      }
       hugo_times+=("$(echo "$(date +%s.%N) - $start" | bc)")
     done
     s=$(printf '%s\n' "${samsyn_times[@]}" | median)

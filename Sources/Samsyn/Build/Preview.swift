@@ -131,7 +131,10 @@ public final class Preview: @unchecked Sendable {
         loaded.searchTerms.update(page)
         let updated = renderer.updating(site: site, searchTerms: loaded.searchTerms, page: page)
         if updated.contains(page) {
-            let output = updated.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
+            var output = updated.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
+            output.source = page.sourcePath
+            PersonalDataCheck.scanOutput([output], target: updated.target.name, log: &log)
+            guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
             files[output.path] = output.contents
             searchIsStale = true
         }

@@ -112,6 +112,7 @@ public struct SiteBuilder: Sendable {
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
+        PersonalDataCheck.scanInputs(sourceDirectory: source, log: &log)
         guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
@@ -169,21 +170,24 @@ public struct SiteBuilder: Sendable {
             // job writes its own files at once. The search indexes, the slowest jobs, go first
             // and one after the other, so that only one is in memory at a time.
             let outputWriter = writer
-            let write: @Sendable ([OutputFile], Target) throws -> Void = { files, target in
+            // Every file is checked for personal identity numbers before it is written: a
+            // build that finds one is never committed.
+            let write: @Sendable ([OutputFile], Target, inout DiagnosticLog) throws -> Void = { files, target, log in
+                PersonalDataCheck.scanOutput(files, target: target.name, log: &log)
                 if writing { try outputWriter.write(files, to: target.name) }
             }
             var jobs: [@Sendable (inout DiagnosticLog) throws -> Void] = [{ log in
-                for renderer in renderers { try write(renderer.searchIndexJob.run(&log), renderer.target) }
+                for renderer in renderers { try write(renderer.searchIndexJob.run(&log), renderer.target, &log) }
             }]
             for renderer in renderers {
-                jobs += renderer.generatedJobs().map { job in { log in try write(job.run(&log), renderer.target) } }
+                jobs += renderer.generatedJobs().map { job in { log in try write(job.run(&log), renderer.target, &log) } }
             }
             // Pages a few at a time, each rendered for every target that holds it.
             for start in stride(from: 0, to: site.pages.count, by: 32) {
                 let pages = site.pages[start..<min(start + 32, site.pages.count)]
                 jobs.append { log in
                     for (files, renderer) in zip(TargetRenderer.renderPages(pages, in: renderers, log: &log), renderers) {
-                        try write(files, renderer.target)
+                        try write(files, renderer.target, &log)
                     }
                 }
             }

@@ -88,7 +88,7 @@ struct ContentLoader {
         guard let text = SourceFile.readText(atPath: sourceDirectory.path + "/" + path, path: path, log: &log) else {
             return nil
         }
-        checkPersonalData(in: text, path: path, log: &log)
+        PersonalDataCheck.scan(text, path: path, log: &log)
         return loadPage(file: file, text: text, original: original, log: &log)
     }
 
@@ -290,16 +290,5 @@ struct ContentLoader {
             }
         }
         return String(result)
-    }
-
-    /// A personal identity number anywhere in content stops the build (DESIGN.md).
-    private func checkPersonalData(in text: String, path: String, log: inout DiagnosticLog) {
-        for match in PersonalIdentityNumberScanner.matches(in: text) {
-            let prefix = text.prefix(match.offset)
-            let line = prefix.count { $0 == "\n" } + 1
-            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
-            log.error("this looks like a personal identity number (\(match.text.dropLast(4))XXXX); personal data must never be published",
-                      at: SourceLocation(path: path, line: line, column: column))
-        }
     }
 }

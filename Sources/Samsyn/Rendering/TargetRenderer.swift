@@ -5,6 +5,8 @@ import SamsynMarkdown
 public struct OutputFile: Sendable, Equatable {
     public var path: String
     public var contents: Data
+    /// The content file a page was made from, for diagnostics about what was built.
+    public var source: String? = nil
 }
 
 /// A part of a target's rendering that runs on its own: a run of pages, a generated page,
@@ -106,7 +108,9 @@ struct TargetRenderer {
                 let links = renderer.linkResolutions(of: page, log: &log)
                 let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
                 previous = (links, body)
-                files[index].append(renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow)))
+                var file = renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow))
+                file.source = page.sourcePath
+                files[index].append(file)
             }
         }
         return files
@@ -121,7 +125,9 @@ struct TargetRenderer {
         }
         let results = Parallel.map(jobs.count) { index -> ([OutputFile], DiagnosticLog) in
             var jobLog = DiagnosticLog()
-            return (jobs[index].run(&jobLog), jobLog)
+            let files = jobs[index].run(&jobLog)
+            PersonalDataCheck.scanOutput(files, target: target.name, log: &jobLog)
+            return (files, jobLog)
         }
         for (_, jobLog) in results { log.append(contentsOf: jobLog) }
         return results.flatMap(\.0)
