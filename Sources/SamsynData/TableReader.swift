@@ -11,11 +11,6 @@ public struct TableReader: Sendable {
     /// Cells that mean "no value" in Swedish official statistics, besides an empty cell.
     static let missingMarkers: Set<String> = ["..", "–", "-", "—", "x"]
 
-    /// Column names that say the column holds people: never published, whatever is in them.
-    /// Parts of a column name (`elevnamn`, `Personnummer`) and whole words (`name`, `pnr`).
-    static let personalColumnParts = ["namn", "personnummer", "personnr", "samordningsnummer", "personid"]
-    static let personalColumnWords: Set<String> = ["name", "names", "pnr", "ssn"]
-
     public func read(_ data: Data, name: String, schema: TableSchema = TableSchema()) -> (table: DataTable?, issues: [DataIssue]) {
         var issues: [DataIssue] = []
         let (text, _) = TextDecoding.decode(data)
@@ -87,10 +82,10 @@ public struct TableReader: Sendable {
             } else if !seen.insert(name).inserted {
                 issues.append(.error("the column name '\(name)' appears twice", line: field.line, column: field.column))
             }
-            let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            let words = folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
-            if Self.personalColumnParts.contains(where: folded.contains) || words.contains(where: Self.personalColumnWords.contains) {
-                issues.append(.error("the column '\(name)' holds names or identity numbers; personal data must never be published",
+            // A column that names people is never published, whatever is in it.
+            if let finding = PersonalColumnNames.finding(in: name) {
+                issues.append(.error("the column '\(name)' looks like it holds \(finding.kind.rawValue) (\(finding.explanation)); "
+                                     + "personal data must never be published. If it holds something else, give it a name that says what",
                                      line: field.line, column: field.column))
             }
         }

@@ -96,6 +96,19 @@ import Testing
         try expectStopped(site, at: "content/data/elever.csv:2:3")
     }
 
+    /// Headers that once passed and published names.
+    @Test(arguments: ["firstname", "fullname", "Pers.nr", "person_nr", "Personal identity number", "Nimi", "Magaca", "الاسم"])
+    func aColumnNamingPeopleStopsTheBuild(header: String) throws {
+        let site = try SiteFixture()
+        try site.write("content/data/elever.csv", "skola;\(header);antal\nA;Anna Andersson;12\n")
+        try site.write("content/data/elever.yml", "group_size: antal\n")
+        try site.write("content/rapport/arsrapport.md", "---\ntitle: Rapport\naudience: [politicians]\nyear: 2024\n---\n\n```table\ndata: elever.csv\ntitle: Elever\n```\n")
+        let result = try site.run("build")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains { $0.hasPrefix("content/data/elever.csv:1:7: error: the column '\(header)' looks like it holds") }, "\(result.stderr)")
+        #expect(!site.exists("public"))
+    }
+
     /// Luhn and the date keep false alarms away: the example's own figures and dates pass.
     @Test func numbersThatAreNotOnePass() throws {
         let site = try SiteFixture()

@@ -130,9 +130,35 @@ import Testing
     @Test func columnsThatNamePeopleStopTheBuild() {
         let (table, issues) = read("Elevnamn;frånvaro\nX;3\n")
         #expect(table == nil)
-        #expect(issues.first?.message == "the column 'Elevnamn' holds names or identity numbers; personal data must never be published")
+        #expect(issues.first?.message == "the column 'Elevnamn' looks like it holds names ('elevnamn' is Swedish for 'elev's name'); personal data must never be published. If it holds something else, give it a name that says what")
         #expect(read("personnummer;x\n").1.first?.column == 1)
         #expect(read("förnamn;x\n").1.count == 1)
+    }
+
+    /// Headers that mean names or identity numbers, however written, in the languages of the example site and beyond.
+    @Test(arguments: [
+        "firstname", "FirstName", "first_name", "fullname", "Full name", "surname", "Pers.nr", "person_nr", "P-nr", "PNR",
+        "Personal identity number", "Personnummer (ÅÅMMDD-XXXX)", "samordningsnr", "Nimi", "Etunimi", "Henkilötunnus", "Magaca",
+        "magaca hore", "الاسم", "اسم الطالب", "رقم الهوية", "نام خانوادگی", "Elevens namn", "Namn", "NAME", "Vårdnadshavarnamn",
+        "date_of_birth", "Födelsedatum", "SSN", "Nazwisko", "Prénom",
+    ])
+    func headersThatNamePeopleAreRecognised(header: String) {
+        #expect(PersonalColumnNames.finding(in: header) != nil, "\(header)")
+    }
+
+    @Test(arguments: [
+        "skola", "Skolenhetsnamn", "Kommunnamn", "Skolans namn", "School name", "benämning", "antal_elever", "omrade",
+        "andel_godkanda_alla_amnen_procent", "Namnlista över områden", "termin", "elever_minst_10_procent_ogiltig", "insats",
+        "matning", "medelvarde_1_5", "اسم المدرسة", "Koulun nimi", "Magaca dugsiga", "filename",
+    ])
+    func headersAboutOtherThingsAreNot(header: String) {
+        #expect(PersonalColumnNames.finding(in: header) == nil, "\(header)")
+    }
+
+    @Test func theMessageSaysWhichWordAndWhy() throws {
+        let finding = try #require(PersonalColumnNames.finding(in: "Magaca"))
+        #expect(finding.explanation == "'magaca' is Somali for 'the name'")
+        #expect(PersonalColumnNames.finding(in: "Pers.nr")?.kind == .identityNumbers)
     }
 
     @Test func personalIdentityNumberInACellStopsTheBuild() {
