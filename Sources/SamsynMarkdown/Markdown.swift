@@ -54,6 +54,8 @@ public struct MarkdownOutline: Sendable {
     public var links: [Link]
     public var fencedBlocks: [FencedBlock]
     public var orderedLists: [OrderedList] = []
+    /// Images (`![alt](destination)`), with the alt text as their text.
+    public var images: [Link] = []
 
     /// The same outline with heading ids given as if `reservedIDs` had been passed to the
     /// parse: ids depend only on the headings' text and order, so no second parse is needed.
@@ -243,6 +245,7 @@ public enum Markdown {
                 outline.orderedLists.append(OrderedList(items: items, heading: outline.headings.last, position: tree.position(of: node)))
             case CMARK_NODE_HEADING: outline.headings.append(makeHeading(node, in: tree, slugger: &slugger))
             case CMARK_NODE_LINK: outline.links.append(makeLink(node, in: tree))
+            case CMARK_NODE_IMAGE: outline.images.append(makeLink(node, in: tree))
             case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
                 outline.fencedBlocks.append(makeBlock(node, in: tree))
             default: break

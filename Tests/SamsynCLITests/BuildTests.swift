@@ -8,7 +8,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         // The intranet has everything; the public web only the guardian page and its translation.
         for path in ["rutiner/oroande-franvaro/index.html", "roller/rektor/index.html", "vardnadshavare/franvaro/index.html",
-                     "en/vardnadshavare/franvaro/index.html", "index.html", "rutiner/index.html", "assets/samsyn.css", "sitemap.xml"] {
+                     "en/vardnadshavare/franvaro/index.html", "index.html", "rutiner/index.html", "assets/samsyn.css", "robots.txt"] {
             #expect(site.exists("public/intranat/" + path), "\(path)")
         }
         #expect(site.exists("public/webb/vardnadshavare/franvaro/index.html"))
@@ -101,8 +101,8 @@ import Testing
         // Links within the site are relative; only other sites (such as Digg's form) are absolute.
         let absolute = try NSRegularExpression(pattern: #"(href|src)="(/|https?://[a-z.]*test\.se)"#)
         #expect(absolute.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil)
-        let sitemap = try site.read("public/intranat/sitemap.xml")
-        #expect(sitemap.contains("<loc>https://intranat.test.se/skolnarvaro/rutiner/oroande-franvaro/</loc>"))
+        let sitemap = try site.read("public/webb/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://www.test.se/skolnarvaro/vardnadshavare/franvaro/</loc>"))
     }
 
     /// The header, menu and footer are rendered once per folder depth, section and language

@@ -16,6 +16,10 @@ struct ContentLoader {
         guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
         return id.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
     }
+    /// Sections written for readers outside the staff: a page there without `audience` is
+    /// probably meant for them.
+    static let sectionAudiences: [String: Audience] = ["vardnadshavare": .guardians, "rapport": .politicians]
+
     /// Folders under content/ that hold other things than pages.
     static let nonPageFolders: Set<String> = ["data"]
 
@@ -176,6 +180,12 @@ struct ContentLoader {
         let details = original.map(\.details) ?? decodeDetails(kind: kind, yaml: yaml, log: &log)
         warnAboutUnknownKeys(yaml: yaml, kind: original == nil ? kind : nil, log: &log)
         var audiences = original?.audiences ?? [.staff]
+        if original == nil, common != nil, common?.audience == nil, let intended = Self.sectionAudiences[section] {
+            // The default keeps staff material off the public web; here it is likely a slip.
+            log.warning("this page in 'content/\(section)/' has no 'audience', so it is for staff only and left out of every public "
+                        + "target; to publish it, add 'audience: [\(intended.rawValue)]' (or 'audience: [staff]' to keep it on the intranet)",
+                        at: fileStart)
+        }
         if let names = common?.audience?.values {
             audiences = Audience.parse(names, at: { index in
                 yaml.location(of: [PlainKey("audience"), IndexKey(index)])

@@ -65,6 +65,19 @@ struct LinkResolver {
         return .success(.page(PageAddress(target), fragment: nil))
     }
 
+    /// Samsyn publishes no files from content/ but pages, so an image with a path there
+    /// would be broken, and would show readers that path: the path of a page, even a staff
+    /// page, on the public web. Only an image with a full address is left as written.
+    static func imageError(_ destination: String) -> String? {
+        guard !isExternal(destination) else { return nil }
+        let (path, _) = splitFragment(destination)
+        if path.hasSuffix(".md") {
+            return "an image cannot show a page ('\(destination)'); to point to the page, write a link: remove the '!'"
+        }
+        return "the image '\(destination)' would be missing from the site: Samsyn publishes only pages from content/; "
+            + "use an image's full address (https://…) or describe it in words"
+    }
+
     private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
         let ids = site.anchorIDs(of: page)
         if ids.contains(fragment) { return .success(()) }

@@ -77,6 +77,9 @@ public struct Site: Sendable {
         for (link, target) in zip(page.outline.links, linkTargets(of: page)) {
             if case .failure(let error) = target { log.error(error.message, at: page.location(of: link.position)) }
         }
+        for image in page.outline.images {
+            if let message = LinkResolver.imageError(image.destination) { log.error(message, at: page.location(of: image.position)) }
+        }
     }
 
     /// The page at a path relative to content/ (`rutiner/oroande-franvaro.md`).

@@ -47,6 +47,8 @@ extension TargetRenderer {
                 return item
             },
         ]
+        // A target with staff pages is kept out of search engines and says whom it is for.
+        if !target.isPublic { context["staffOnly"] = true }
         context["searchHref"] = up + Self.searchPath
         if accessibilityStatement != nil {
             context["accessibilityHref"] = up + Self.accessibilityPath

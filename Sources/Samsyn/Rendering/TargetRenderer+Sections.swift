@@ -50,6 +50,14 @@ extension TargetRenderer {
 
     /// Every page a search engine should know, with absolute URLs from `base_url`.
     /// Pages saying a translation is missing are left out.
+    /// A target with staff pages disallows every crawler; a public one points them to its
+    /// sitemap. (Crawlers read robots.txt at the root of a host only: where a target is
+    /// served under a sub-path, the web server answers /robots.txt with this file.)
+    func robots() -> String {
+        guard target.isPublic else { return "User-agent: *\nDisallow: /\n" }
+        return "User-agent: *\nAllow: /\n\nSitemap: \(target.baseURL.absoluteString)sitemap.xml\n"
+    }
+
     func sitemap() -> String {
         var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
         if hasReviewOverview { paths.append(Self.reviewOverviewPath) }

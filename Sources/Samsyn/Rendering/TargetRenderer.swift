@@ -91,7 +91,11 @@ struct TargetRenderer {
             jobs.append(RenderJob { _ in [file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement))] })
         }
         jobs.append(RenderJob { _ in [file(at: Self.searchPath, html: renderSearchPage())] })
-        jobs.append(RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] })
+        jobs.append(RenderJob { _ in [OutputFile(path: "robots.txt", contents: Data(robots().utf8))] })
+        // A sitemap lists every URL: a target with staff pages has none.
+        if target.isPublic {
+            jobs.append(RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] })
+        }
         return jobs
     }
 
