@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 # The only other site a page may link to: Digg's form for reporting shortcomings, which
 # the law requires every accessibility statement to link (it is a link, never a resource).
@@ -39,7 +39,7 @@ class CrawlResult:
     problems: list = field(default_factory=list)
 
 
-def crawl_target(base: str) -> CrawlResult:
+def crawl_target(base: str, headers: dict | None = None) -> CrawlResult:
     result = CrawlResult()
     origin = urlsplit(base)
     queue, seen = [base], {base}
@@ -47,7 +47,7 @@ def crawl_target(base: str) -> CrawlResult:
     while queue:
         url = queue.pop(0)
         try:
-            with urlopen(url, timeout=10) as response:
+            with urlopen(Request(url, headers=headers or {}), timeout=10) as response:
                 body = response.read()
                 content_type = response.headers.get("Content-Type", "")
         except HTTPError as error:
