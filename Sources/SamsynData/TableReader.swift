@@ -8,6 +8,9 @@ public struct TableReader: Sendable {
         self.minCell = minCell
     }
 
+    /// Numbers from this magnitude on are refused: a Double holds 15 digits exactly.
+    public static let largestNumber = 1e15
+
     /// Cells that mean "no value" in Swedish official statistics, besides an empty cell.
     static let missingMarkers: Set<String> = ["..", "–", "-", "—", "x"]
 
@@ -128,6 +131,12 @@ public struct TableReader: Sendable {
             guard resolvedType.isNumeric else { return .text(field.text) }
             guard let number = SwedishNumber.parse(text) else {
                 issues.append(.error("'\(text)' is not a number, but the column '\(name)' holds numbers", line: field.line, column: field.column))
+                return .empty
+            }
+            // Beyond 15 digits a Double is no longer exact, and no statistic needs more.
+            guard number.value.isFinite, abs(number.value) < Self.largestNumber else {
+                issues.append(.error("the number '\(text.prefix(40))\(text.count > 40 ? "…" : "")' is too large: Samsyn shows numbers of at most 15 digits",
+                                     line: field.line, column: field.column))
                 return .empty
             }
             decimals = max(decimals, min(number.decimals, 2))

@@ -25,7 +25,7 @@ import Testing
 
     @Test func translationsLinkToEveryLanguageVersion() throws {
         let site = try siteWithArabic()
-        _ = try site.run("build")
+        try site.build()
         let swedish = try site.read("public/webb/vardnadshavare/franvaro/index.html")
         #expect(swedish.contains(#"<link rel="alternate" hreflang="ar" href="../../ar/vardnadshavare/franvaro/">"#))
         #expect(swedish.contains(#"<link rel="alternate" hreflang="en" href="../../en/vardnadshavare/franvaro/">"#))
@@ -35,7 +35,7 @@ import Testing
 
     @Test func aMissingTranslationSaysSoInTheReadersLanguage() throws {
         let site = try siteWithArabic()
-        _ = try site.run("build")
+        try site.build()
         let missing = try site.read("public/webb/ar/vardnadshavare/lov/index.html")
         #expect(missing.contains(#"<html lang="ar" dir="rtl">"#))
         #expect(missing.contains("هذه الصفحة غير متوفرة باللغة العربية بعد"))
@@ -60,7 +60,7 @@ import Testing
 
     @Test func datesAreWrittenInTheReadersLanguage() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         let routine = try site.read("public/intranat/rutiner/oroande-franvaro/index.html")
         #expect(routine.contains("15 januari 2026"))
     }

@@ -20,7 +20,7 @@ import Testing
 
     @Test func nothingDerivedFromExcludedPagesReachesAPublicTarget() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         let webb = try allText(under: site.root.appendingPathComponent("public/webb"))
         for staffOnly in ["Oroande frånvaro", "oroande-franvaro", "Kurator", "Rektor", "rutiner/"] {
             #expect(!webb.contains(staffOnly), "'\(staffOnly)' leaked into the public target")
@@ -52,7 +52,7 @@ import Testing
 
     @Test func referencesResolveInBothDirections() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         let routine = try site.read("public/intranat/rutiner/oroande-franvaro/index.html")
         #expect(routine.contains(#"<dt>Innehållsansvarig</dt><dd><a href="../../roller/rektor/">Rektor</a>"#))
         #expect(routine.contains(#"<a href="../../roller/kurator/">Kurator</a>"#))
@@ -86,7 +86,7 @@ import Testing
 
     @Test func translationsLinkToEachOther() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         let swedish = try site.read("public/webb/vardnadshavare/franvaro/index.html")
         #expect(swedish.contains(#"<link rel="alternate" hreflang="en" href="../../en/vardnadshavare/franvaro/">"#))
         let english = try site.read("public/webb/en/vardnadshavare/franvaro/index.html")
@@ -96,7 +96,7 @@ import Testing
 
     @Test func everyLinkIsRelativeSoASubPathWorks() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         let text = try allText(under: site.root.appendingPathComponent("public/intranat"), suffix: ".html")
         // Links within the site are relative; only other sites (such as Digg's form) are absolute.
         let absolute = try NSRegularExpression(pattern: #"(href|src)="(/|https?://[a-z.]*test\.se)"#)
@@ -150,7 +150,7 @@ import Testing
 
     @Test func rebuildReplacesTheOldOutputWithoutLeftovers() throws {
         let site = try SiteFixture()
-        _ = try site.run("build")
+        try site.build()
         try site.remove("content/roller/kurator.md")
         let text = try site.read("content/rutiner/oroande-franvaro.md")
             .replacingOccurrences(of: "roles: [kurator]\n", with: "")
@@ -225,7 +225,7 @@ import Testing
     @Test func authorHTMLAndScriptLinksNeverReachTheOutput() throws {
         let site = try SiteFixture()
         try site.write("content/roller/kurator.md", "---\ntitle: Kurator\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
-        _ = try site.run("build")
+        try site.build()
         let page = try site.read("public/intranat/roller/kurator/index.html")
         #expect(!page.contains("<script"))
         #expect(!page.contains("javascript:"))
@@ -239,7 +239,12 @@ func allText(under directory: URL, suffix: String = "") throws -> String {
 /// Every file under a folder, by relative path.
 func snapshot(_ directory: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
+    // A missing folder is an error, not an empty site: "nothing leaked" must not pass on no output.
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue,
+          let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
+    }
     while let path = enumerator.nextObject() as? String {
         var isDirectory: ObjCBool = false
         let url = directory.appendingPathComponent(path)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A small, valid site in a temporary folder, with the repository's own templates,
 /// that each test changes in one place to see what the tool says.
@@ -136,6 +137,15 @@ struct SiteFixture {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
+    /// Runs `samsyn build` and records a failure unless it succeeded: a test that looks at
+    /// the output must not pass because no output was written.
+    @discardableResult
+    func build(sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
+        let result = try run("build")
+        #expect(result.status == 0, "the build failed: \(result.stderr)", sourceLocation: sourceLocation)
+        return result
+    }
+
     /// Runs `samsyn` with the fixture as working directory.
     func run(_ arguments: String...) throws -> ToolResult {
         try Tool.run(arguments, in: root)
@@ -178,6 +188,10 @@ enum Tool {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A hang is a failure, not a test that never ends: the tool is killed after a minute.
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        defer { watchdog.cancel() }
         // Drain stderr on another thread while reading stdout, so neither pipe can fill and block the tool.
         let stderrBox = DataBox()
         let group = DispatchGroup()

@@ -220,16 +220,17 @@ struct ContentLoader {
         switch kind {
         case .routine:
             guard let raw = yaml.read(RoutineFrontMatter.init, log: &log) else { return nil }
-            let every = raw.review_every ?? 12
-            if every < 1 {
-                log.error("'review_every' is a number of months, at least 1", at: yaml.location(ofKey: "review_every"))
+            var every = raw.review_every ?? 12
+            if !(1...1200).contains(every) {
+                log.error("'review_every' is a number of months, from 1 to 1200", at: yaml.location(ofKey: "review_every"))
+                every = 12
             }
             return .routine(RoutineInfo(
                 owner: reference(raw.owner, [PlainKey("owner")]),
                 roles: references(raw.roles?.values, key: "roles"),
                 reviewed: raw.reviewed,
                 reviewedLocation: yaml.location(ofKey: "reviewed"),
-                reviewEveryMonths: max(every, 1)
+                reviewEveryMonths: every
             ))
         case .role:
             guard let raw = yaml.read(RoleFrontMatter.init, log: &log) else { return nil }

@@ -103,8 +103,8 @@ public struct SiteConfig: Sendable {
                           at: yaml.location(of: [PlainKey("targets"), PlainKey(name), PlainKey("base_url")]))
                 continue
             }
-            guard name.range(of: #"^[a-z0-9][a-z0-9_-]*$"#, options: .regularExpression) != nil else {
-                log.error("target name '\(name)' must be lower-case letters, digits, '-' or '_': it becomes a folder name",
+            guard ContentLoader.isValidID(name) else {
+                log.error("target name '\(name)' must be lower-case letters a–z, digits and '-': it becomes a folder name",
                           at: yaml.location(of: [PlainKey("targets"), PlainKey(name)]))
                 continue
             }
@@ -116,6 +116,18 @@ public struct SiteConfig: Sendable {
         if raw.accessibility == nil, targets.contains(where: { !$0.audiences.isDisjoint(with: [.guardians, .politicians]) }) {
             log.error("site.yml needs an 'accessibility:' section: a site for guardians or politicians must publish a tillgänglighetsredogörelse",
                       at: yaml.start)
+        }
+        // Language codes become folder names (`en/`): nothing but a code may get that far.
+        if let language = raw.language, !ContentLoader.isLanguageCode(Substring(language).utf8) {
+            log.error("language '\(language)' is not a language code such as sv, en or fa-AF", at: yaml.location(ofKey: "language"))
+        }
+        for (index, code) in (raw.languages ?? []).enumerated() where !ContentLoader.isLanguageCode(Substring(code).utf8) {
+            log.error("'\(code)' is not a language code such as sv, en or fa-AF", at: yaml.location(of: [PlainKey("languages"), IndexKey(index)]))
+        }
+        // Below three, a published value could describe one or two children.
+        if let minCell = raw.statistics?.min_cell, minCell < 3 {
+            log.error("min_cell \(minCell) would publish values about single children: it must be at least 3 (Skolverket uses 10)",
+                      at: yaml.location(of: [PlainKey("statistics"), PlainKey("min_cell")]))
         }
         guard log.errorCount == errorsBefore else { return nil }
         let language = raw.language ?? "sv"

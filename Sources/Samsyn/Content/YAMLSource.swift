@@ -284,7 +284,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
     /// Today in Sweden, or the day given by `SOURCE_DATE_EPOCH` (seconds since 1970, the
     /// reproducible-builds convention), so a build can be repeated exactly on another day.
     public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate {
-        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+        // Seconds up to the end of year 9999; anything else is not a date to build on.
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }.flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
+        let date = seconds.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -88,6 +88,9 @@ struct DataBlocks {
         if let orientation = spec.orientation, !["horizontal", "vertical"].contains(orientation) {
             log.error("orientation must be horizontal or vertical", at: yaml.location(ofKey: "orientation"))
         }
+        if let decimals = spec.decimals, !(0...6).contains(decimals) {
+            log.error("'decimals' is how many decimals to show, from 0 to 6", at: yaml.location(ofKey: "decimals"))
+        }
         if let unit = spec.unit, ValueUnit(rawValue: unit) == nil {
             log.error(Suggestion.message("unknown unit '\(unit)'; use number or percent", for: unit, in: ["number", "percent"]), at: yaml.location(ofKey: "unit"))
         }

@@ -34,6 +34,14 @@ struct TemplateSet: Sendable {
             let path = "\(directory)/\(file)"
             guard let text = SourceFile.readText(at: root.appendingPathComponent(file), path: path, log: &log) else { continue }
             let name = String(file.dropLast(".mustache".count))
+            let tags = MustacheTag.tags(in: text)
+            // swift-mustache parses sections recursively: thousands of them nested would
+            // overflow the stack before it could say what is wrong.
+            if let tooDeep = Self.tagBeyondNestingLimit(in: tags) {
+                log.error("sections nest more than \(Self.maximumNesting) deep here; no template needs that many",
+                          at: SourceLocation(path: path, line: tooDeep.line, column: tooDeep.column))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 texts.append((name, path, text))
@@ -46,11 +54,19 @@ struct TemplateSet: Sendable {
             }
         }
         let names = Set(texts.map(\.name))
-        for (_, path, text) in texts {
-            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+        var includes: [String: [MustacheTag]] = [:]
+        for (name, path, text) in texts {
+            includes[name] = partialReferences(in: text)
+            for reference in includes[name]! where !names.contains(reference.name) {
                 log.error(Suggestion.message("the partial '\(reference.name)' does not exist", for: reference.name, in: names),
                           at: SourceLocation(path: path, line: reference.line, column: reference.column))
             }
+        }
+        let paths = Dictionary(texts.map { ($0.name, $0.path) }, uniquingKeysWith: { first, _ in first })
+        for cycle in Self.cycles(in: includes) {
+            let closing = cycle.closingTag
+            log.error("the templates include each other in a circle, which would never end: \(cycle.names.joined(separator: " → "))",
+                      at: SourceLocation(path: paths[cycle.names[cycle.names.count - 2]] ?? directory, line: closing.line, column: closing.column))
         }
         for name in framePartials.map({ "partials/\($0)" }) where !names.contains(name) {
             log.error("the template '\(name).mustache' is missing; Samsyn renders every page's \(name.dropFirst("partials/".count)) with it", at: SourceLocation(path: directory))
@@ -137,16 +153,42 @@ struct TemplateSet: Sendable {
         return files.sorted()
     }
 
-    /// `{{> name}}` and `{{< name}}` tags, with their positions (the default delimiters only).
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}]+)\s*\}\}"#)
-        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            guard let whole = Range(match.range, in: text), let name = Range(match.range(at: 1), in: text) else { return nil }
-            let prefix = text[..<whole.lowerBound]
-            let line = prefix.count { $0 == "\n" } + 1
-            let column = prefix.distance(from: prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex, to: prefix.endIndex) + 1
-            return (String(text[name]), line, column)
+    /// `{{> name}}` and `{{< name}}` tags, with their positions.
+    static func partialReferences(in text: String) -> [MustacheTag] {
+        MustacheTag.tags(in: text).filter { $0.kind == ">" || $0.kind == "<" }
+    }
+
+    static let maximumNesting = 100
+
+    static func tagBeyondNestingLimit(in tags: [MustacheTag]) -> MustacheTag? {
+        var depth = 0
+        for tag in tags {
+            if tag.opensSection { depth += 1 } else if tag.kind == "/" { depth -= 1 }
+            if depth > maximumNesting { return tag }
         }
+        return nil
+    }
+
+    /// Each circle of templates including or inheriting each other (`a → b → a`, or a
+    /// template including itself), once, with the tag that closes it.
+    static func cycles(in includes: [String: [MustacheTag]]) -> [(names: [String], closingTag: MustacheTag)] {
+        var found: [(names: [String], closingTag: MustacheTag)] = []
+        var done = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) {
+            path.append(name)
+            for tag in includes[name] ?? [] where includes[tag.name] != nil && !done.contains(tag.name) {
+                if let start = path.firstIndex(of: tag.name) {
+                    found.append((Array(path[start...]) + [tag.name], tag))
+                } else {
+                    visit(tag.name)
+                }
+            }
+            path.removeLast()
+            done.insert(name)
+        }
+        for name in includes.keys.sorted() where !done.contains(name) { visit(name) }
+        return found
     }
 
     private static func describe(_ error: any Error) -> String {
