@@ -154,8 +154,8 @@ import Testing
         try site.write("content/en/page.md", "---\ntitle: Page\n---\nText\n")
         let result = try site.run("build")
         #expect(result.status == 1)
-        #expect(result.diagnostics.contains("content/granskning/plan.md:1:1: error: the folder 'content/granskning/' has the name of pages Samsyn generates (or of a language); rename it"))
-        #expect(result.diagnostics.contains("content/en/page.md:1:1: error: the folder 'content/en/' has the name of pages Samsyn generates (or of a language); rename it"))
+        #expect(result.diagnostics.contains("content/granskning/plan.md:1:1: error: the folder 'content/granskning/' would take the URL 'granskning/' of the review overview; rename the folder"))
+        #expect(result.diagnostics.contains("content/en/page.md:1:1: error: the folder 'content/en/' would take the URL 'en/' of the pages in the language 'en'; rename the folder"))
     }
 
     @Test func personalIdentityNumberStopsTheBuild() throws {

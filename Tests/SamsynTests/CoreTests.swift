@@ -90,7 +90,7 @@ import Testing
         #expect(log.sorted.map(\.description) == [
             "b.md:1:2: error: the file is not UTF-8 (byte 0xFF); save it as UTF-8",
             "c.md: error: file not found",
-            "folder: error: cannot read the file",
+            "folder: error: this is a folder, not an ordinary file; Samsyn reads only ordinary files: remove it or put the file in its place",
         ])
     }
 

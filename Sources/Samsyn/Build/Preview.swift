@@ -84,7 +84,7 @@ public final class Preview: @unchecked Sendable {
                 let targetRenderer = TargetRenderer(site: loaded.site, target: target, templates: templates, localization: loaded.localization,
                                                     searchTerms: loaded.searchTerms, today: options.today)
                 for file in targetRenderer.render(log: &log) { rendered[file.path] = file.contents }
-                let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
+                let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log)
                 for file in assets { rendered[file.path] = file.contents }
                 renderer = targetRenderer
             } else if !log.hasErrors {

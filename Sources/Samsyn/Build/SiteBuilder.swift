@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
-        PersonalDataCheck.scanInputs(sourceDirectory: source, log: &log)
+        PersonalDataCheck.scanInputs(SourceTree(sourceDirectory: source, log: &log), log: &log)
         guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
@@ -156,7 +156,12 @@ public struct SiteBuilder: Sendable {
         guard let templates = loaded.templates else { return }
         let (site, localization, searchTerms, targets) = (loaded.site, loaded.localization, loaded.searchTerms, loaded.targets)
 
-        let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/")
+        let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log)
+        if options.writeOutput, let overlap = Self.sourceFolderOverlapping(options.outputDirectory, source: options.sourceDirectory) {
+            log.error("the output folder overlaps the site's \(overlap)/: a build there would write over the sources; "
+                      + "choose a folder beside them, such as public/", at: SourceLocation(path: options.outputDirectory.path))
+            return
+        }
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {
@@ -215,6 +220,19 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))
         }
+    }
+
+    /// `content` or `templates` if the output folder is one of them, inside one, or above one
+    /// (the site folder itself, or a folder holding it): targets are replaced whole, and a
+    /// target named like a source folder would take its place.
+    static func sourceFolderOverlapping(_ output: URL, source: URL) -> String? {
+        func components(_ url: URL) -> [String] { url.standardizedFileURL.resolvingSymlinksInPath().pathComponents }
+        let out = components(output)
+        for folder in SourceTree.folders {
+            let sourceFolder = components(source.appendingPathComponent(folder))
+            if out.starts(with: sourceFolder) || sourceFolder.starts(with: out) { return folder }
+        }
+        return nil
     }
 
     private func selectTargets(_ config: SiteConfig, log: inout DiagnosticLog) -> [Target] {

@@ -25,40 +25,24 @@ enum PersonalDataCheck {
     /// Every file and folder name under content/ and templates/, and the text of every file
     /// there that the content loader and the data store do not read themselves (sidecars,
     /// site.yml, interface text, templates, scripts and styles, anything else).
-    static func scanInputs(sourceDirectory: URL, log: inout DiagnosticLog) {
-        for folder in ["content", "templates"] {
-            walk(sourceDirectory.path + "/" + folder, relative: folder, log: &log)
+    static func scanInputs(_ tree: SourceTree, log: inout DiagnosticLog) {
+        for (path, isFolder) in tree.names {
+            let name = String(path.split(separator: "/").last ?? "")
+            for match in PersonalIdentityNumberScanner.matches(in: name) {
+                log.error("the name of this \(isFolder ? "folder" : "file") holds what looks like a personal identity number "
+                          + "(\(match.text.dropLast(4))XXXX); \(message)", at: SourceLocation(path: path))
+            }
+        }
+        for file in tree.files where !isReadElsewhere(file.path) {
+            let fileExtension = (file.path as NSString).pathExtension.lowercased()
+            guard !binaryExtensions.contains(fileExtension), let bytes = SourceFile.readBytes(atPath: file.absolutePath, path: file.path, log: &log),
+                  !bytes.prefix(8192).contains(0) else { continue }
+            scan(TextDecoding.decode(Data(bytes)).text, path: file.path, log: &log)
         }
     }
 
     /// Files whose bytes are not text.
     static let binaryExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2", "ttf", "otf", "eot", "pdf", "zip", "mp3", "mp4", "webm"]
-
-    private static func walk(_ folder: String, relative: String, log: inout DiagnosticLog) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        var entries: [(name: String, isFolder: Bool, isFile: Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
-            var info = stat()
-            guard lstat(folder + "/" + name, &info) == 0 else { continue }
-            entries.append((name, (info.st_mode & S_IFMT) == S_IFDIR, (info.st_mode & S_IFMT) == S_IFREG))
-        }
-        for entry in entries.sorted(by: { $0.name < $1.name }) {
-            let path = relative + "/" + entry.name
-            for match in PersonalIdentityNumberScanner.matches(in: entry.name) {
-                log.error("the name of this \(entry.isFolder ? "folder" : "file") holds what looks like a personal identity number "
-                          + "(\(match.text.dropLast(4))XXXX); \(message)", at: SourceLocation(path: path))
-            }
-            if entry.isFolder {
-                walk(folder + "/" + entry.name, relative: path, log: &log)
-            } else if entry.isFile, !isReadElsewhere(path), !binaryExtensions.contains((entry.name as NSString).pathExtension.lowercased()),
-                      let data = FileManager.default.contents(atPath: folder + "/" + entry.name), !data.prefix(8192).contains(0) {
-                scan(TextDecoding.decode(data).text, path: path, log: &log)
-            }
-        }
-    }
 
     /// Pages (read by `ContentLoader`) and CSV files (read by `TableReader`) are scanned
     /// where they are read, with the positions of their fields.

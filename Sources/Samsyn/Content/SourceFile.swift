@@ -11,23 +11,64 @@ enum SourceFile {
     /// `readText` for a file system path: the content loader's 10,000 pages made a URL
     /// each, a twentieth of their loading.
     static func readText(atPath filePath: String, path: String, log: inout DiagnosticLog) -> String? {
-        guard let bytes = readBytes(atPath: filePath) else {
-            let exists = FileManager.default.fileExists(atPath: filePath)
-            log.error(exists ? "cannot read the file" : "file not found", at: SourceLocation(path: path))
+        guard let bytes = readBytes(atPath: filePath, path: path, log: &log) else { return nil }
+        return decodeUTF8(bytes, path: path, log: &log)
+    }
+
+    /// The file's bytes, or nil with an error saying why they cannot be read.
+    static func readBytes(atPath filePath: String, path: String, log: inout DiagnosticLog) -> [UInt8]? {
+        switch readBytes(atPath: filePath) {
+        case .success(let bytes): return bytes
+        case .failure(let problem):
+            log.error(problem.message, at: SourceLocation(path: path))
             return nil
         }
-        return decodeUTF8(bytes, path: path, log: &log)
+    }
+
+    static func readData(atPath filePath: String, path: String, log: inout DiagnosticLog) -> Data? {
+        readBytes(atPath: filePath, path: path, log: &log).map { Data($0) }
+    }
+
+    struct ReadProblem: Error {
+        var message: String
+    }
+
+    static func notOrdinaryMessage(_ kind: String) -> String {
+        "this is \(kind), not an ordinary file; Samsyn reads only ordinary files: remove it or put the file in its place"
+    }
+
+    /// What a path is, in words, when it is not an ordinary file.
+    static func kind(ofMode mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not an ordinary file"
+        }
     }
 
     /// The file's bytes, read straight into one array (no `Data` to copy them out of):
     /// sized by fstat, with a byte to spare so that the read which finds the end needs no
-    /// more room; a file that grew meanwhile is read on in a larger array.
-    private static func readBytes(atPath filePath: String) -> [UInt8]? {
-        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// more room; a file that grew meanwhile is read on in a larger array. Opened without
+    /// blocking and checked to be an ordinary file before it is read: opening a named pipe
+    /// waits for a writer, and reading a device may never end.
+    static func readBytes(atPath filePath: String) -> Result<[UInt8], ReadProblem> {
+        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "file not found" : "cannot read the file: \(String(cString: strerror(errno)))"
+            return .failure(ReadProblem(message: reason))
+        }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else {
+            return .failure(ReadProblem(message: "cannot read the file: \(String(cString: strerror(errno)))"))
+        }
+        if let kind = kind(ofMode: info.st_mode) {
+            return .failure(ReadProblem(message: notOrdinaryMessage(kind)))
+        }
         var capacity = Int(info.st_size) + 1
         var bytes: [UInt8] = []
         while true {
@@ -44,8 +85,8 @@ enum SourceFile {
                     count += result
                 }
             }
-            if failed { return nil }
-            if bytes.count < capacity { return bytes }
+            if failed { return .failure(ReadProblem(message: "cannot read the file: \(String(cString: strerror(errno)))")) }
+            if bytes.count < capacity { return .success(bytes) }
             capacity *= 2
         }
     }

@@ -21,7 +21,7 @@ struct DataStore {
         let files = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
         for file in files {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+            guard let data = SourceFile.readData(atPath: folder.appendingPathComponent(file).path, path: "\(Self.folder)/\(file)", log: &log) else { continue }
             let schema = loadSchema(for: file, log: &log)
             raw[file] = (data, schema)
             if schema == nil { reportUndeclared(file, data: data, log: &log) }

@@ -118,7 +118,7 @@ struct OutputWriter: Sendable {
     }
 
     /// The files under `directory`, as output files rooted at `prefix` (theme assets).
-    static func files(in directory: URL, prefix: String) -> [OutputFile] {
+    static func files(in directory: URL, prefix: String, log: inout DiagnosticLog) -> [OutputFile] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var files: [OutputFile] = []
         while let path = enumerator.nextObject() as? String {
@@ -126,7 +126,7 @@ struct OutputWriter: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  let data = FileManager.default.contents(atPath: url.path)
+                  let data = SourceFile.readData(atPath: url.path, path: "templates/assets/" + path, log: &log)
             else { continue }
             files.append(OutputFile(path: prefix + path, contents: data))
         }
