@@ -1,16 +1,24 @@
 import Foundation
 
 /// Writes built targets so that a reader never sees a half-written site: each target is
-/// written in full beside its folder, then swapped in with two renames.
+/// written in full beside its folder, then exchanged with it in one atomic step.
+///
+/// One build at a time writes into an output folder: the first `begin` takes a lock on
+/// `<output>/.samsyn.lock` (released by the kernel if the build is killed), and a second
+/// build waits for it, saying so.
 struct OutputWriter: Sendable {
     let outputDirectory: URL
     private let token = ProcessInfo.processInfo.processIdentifier
     private var staged: [(final: URL, staging: URL)] = []
     private var createdOutputDirectory = false
+    /// The open lock file, from the first `begin` until `commit` or `discard`.
+    private var lock: Int32 = -1
 
     init(outputDirectory: URL) {
         self.outputDirectory = outputDirectory
     }
+
+    static let lockName = ".samsyn.lock"
 
     /// Starts writing a target beside its folder; nothing a reader sees changes yet.
     mutating func begin(_ name: String) throws {
@@ -19,6 +27,7 @@ struct OutputWriter: Sendable {
             try fileManager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
             createdOutputDirectory = true
         }
+        if lock < 0 { try takeLock() }
         removeLeftovers(of: [name])
         staged.append((outputDirectory.appendingPathComponent(name), outputDirectory.appendingPathComponent(".\(name).new-\(token)")))
     }
@@ -69,17 +78,52 @@ struct OutputWriter: Sendable {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, code: errno) }
     }
 
-    /// Everything is written: only now is the previous output replaced, target by target.
+    private mutating func takeLock() throws {
+        let path = outputDirectory.appendingPathComponent(Self.lockName).path
+        lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw WriteError(path: path, code: errno) }
+        if flock(lock, LOCK_EX | LOCK_NB) == 0 { return }
+        FileHandle.standardError.write(Data("Another samsyn build is writing into \(outputDirectory.path); waiting for it to finish.\n".utf8))
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw WriteError(path: path, code: errno) }
+        }
+    }
+
+    private func releaseLock() {
+        if lock >= 0 { close(lock) }
+    }
+
+    /// Everything is written: only now is the previous output replaced, target by target,
+    /// each in one atomic exchange of the two folders (Linux's `renameat2` with
+    /// `RENAME_EXCHANGE`), so that at no instant is a target missing or part old, part new,
+    /// whenever the build is killed. Where the file system cannot exchange, two renames.
     func commit() throws {
+        defer { releaseLock() }
         let fileManager = FileManager.default
         for (final, staging) in staged {
-            let old = outputDirectory.appendingPathComponent(".\(final.lastPathComponent).old-\(token)")
             if fileManager.fileExists(atPath: final.path) {
+                if Self.exchange(staging.path, final.path) {
+                    // The staging name now holds the previous target.
+                    Self.remove(staging)
+                    continue
+                }
+                let old = outputDirectory.appendingPathComponent(".\(final.lastPathComponent).old-\(token)")
                 try fileManager.moveItem(at: final, to: old)
+                try fileManager.moveItem(at: staging, to: final)
+                Self.remove(old)
+            } else {
+                try fileManager.moveItem(at: staging, to: final)
             }
-            try fileManager.moveItem(at: staging, to: final)
-            Self.remove(old)
         }
+    }
+
+    /// Exchanges two folders atomically; false where the file system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Removes a folder tree, its page folders on every core: deleting a large old site one
@@ -106,6 +150,7 @@ struct OutputWriter: Sendable {
     func discard() {
         for (_, staging) in staged { try? FileManager.default.removeItem(at: staging) }
         if createdOutputDirectory { try? FileManager.default.removeItem(at: outputDirectory) }
+        releaseLock()
     }
 
     /// Staging folders a killed build left behind (`.webb.new-1234`, `.webb.old-1234`).
@@ -133,3 +178,11 @@ struct OutputWriter: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 }
+
+#if os(Linux)
+/// glibc's `renameat2` (2.28 and later; `_GNU_SOURCE`, which the Glibc module does not set).
+@_silgen_name("renameat2")
+private func renameat2(_ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+private let atCurrentDirectory: Int32 = -100 // AT_FDCWD
+private let renameExchange: UInt32 = 1 << 1   // RENAME_EXCHANGE
+#endif
