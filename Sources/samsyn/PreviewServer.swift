@@ -32,12 +32,39 @@ final class ReloadBroadcaster: @unchecked Sendable {
             event = "event: reload\ndata: \(update.version)\n\n"
         } else {
             let errors = update.diagnostics.filter { $0.severity == .error }.map(\.description)
-            event = "event: problems\n" + errors.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "data: \($0)\n" }.joined() + "\n"
+            event = "event: problems\n" + errors.flatMap(Self.eventLines).map { "data: \($0)\n" }.joined() + "\n"
         }
         lock.withLock {
             problems = update.succeeded ? nil : event
             for listener in listeners.values { listener.yield(event) }
         }
+    }
+
+    /// A text as the lines of an event's data: an event stream ends a line at CR, LF or
+    /// CR LF, so each becomes a `data:` line of its own and author text (a diagnostic
+    /// quotes it) cannot start a line such as `event: reload`.
+    static func eventLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+}
+
+/// Answers only requests addressed to the preview by a loopback name: a web page elsewhere
+/// that points its own host name at 127.0.0.1 (DNS rebinding) would otherwise read the
+/// preview, which may show staff pages.
+struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
+    let port: Int
+
+    static func allowedHosts(port: Int) -> Set<String> {
+        let names = ["127.0.0.1", "localhost", "[::1]"]
+        return Set(names.map { "\($0):\(port)" } + (port == 80 ? names : []))
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let host = request.head.authority?.lowercased(), Self.allowedHosts(port: port).contains(host) else {
+            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "samsyn serve answers only http://127.0.0.1:\(port)/\n")))
+        }
+        return try await next(request, context)
     }
 }
 
@@ -53,6 +80,7 @@ struct PreviewServer {
 
     func run(onRunning: @escaping @Sendable () -> Void) async throws {
         let router = Router()
+        router.add(middleware: LoopbackHostMiddleware(port: port))
         let broadcaster = self.broadcaster
         let preview = self.preview
         router.get(RouterPath(Self.eventsPath)) { _, _ -> Response in

@@ -52,12 +52,20 @@ struct ServeCommand: AsyncParsableCommand {
         _ = (watcher, stop)
     }
 
-    /// Ctrl-C or a SIGTERM ends the preview at once, with exit status 0.
+    /// Ctrl-C, SIGINT or SIGTERM ends the preview at once, with exit status 0, whatever is
+    /// connected. `_exit`, not `exit`: the latter runs the process's exit handlers, which
+    /// can wait on threads still serving open event streams; the kernel closes the
+    /// connections either way. The handler runs on a thread of its own, so that no busy
+    /// queue can hold it up.
     private static func exitOnSignals() -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signalNumber in
+        let queue = DispatchQueue(label: "samsyn.serve.signals")
+        return [SIGINT, SIGTERM, SIGHUP].map { signalNumber in
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { Foundation.exit(0) }
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler {
+                FileHandle.standardOutput.write(Data("Stopped.\n".utf8))
+                _exit(0)
+            }
             source.resume()
             return source
         }

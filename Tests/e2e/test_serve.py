@@ -3,8 +3,12 @@ files changed, the reload and problems events read from its event stream, and a 
 browser tab seen reloading and showing the error overlay."""
 import http.client
 import os
+import pty
 import queue
+import re
+import select
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -141,6 +145,90 @@ def test_a_browser_tab_reloads_and_shows_errors_over_the_page(preview, browser):
 
 def test_serve_stops_cleanly(preview):
     assert preview.stop() == 0
+
+
+def open_event_streams(port, count=3):
+    streams = []
+    for _ in range(count):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/__samsyn/events")
+        response = connection.getresponse()
+        assert response.readline() == b": samsyn\n"
+        streams.append(response)
+    return streams
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_within_two_seconds_whatever_is_connected(preview, signal_number):
+    streams = open_event_streams(preview.port)
+    started = time.time()
+    preview.process.send_signal(signal_number)
+    assert preview.process.wait(timeout=5) == 0
+    assert time.time() - started < 2
+    for stream in streams:
+        # The connection is closed: the rest of the stream ends at once, cut short.
+        try:
+            stream.read()
+        except http.client.IncompleteRead:
+            pass
+
+
+def test_ctrl_c_on_a_terminal_stops_serve(tmp_path):
+    root = tmp_path / "site"
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    port = free_port()
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.execve(str(samsyn_binary()), ["samsyn", "serve", "--source", str(root), "--port", str(port)],
+                  dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+    output = b""
+    deadline = time.time() + 30
+    while b"Serving the target" not in output and time.time() < deadline:
+        if select.select([terminal], [], [], 1)[0]:
+            output += os.read(terminal, 4096)
+    assert b"Serving the target" in output, output
+    open_event_streams(port)
+    started = time.time()
+    os.write(terminal, b"\x03")  # Ctrl-C: the terminal sends SIGINT
+    while time.time() - started < 2:
+        finished, status = os.waitpid(pid, os.WNOHANG)
+        if finished:
+            assert os.waitstatus_to_exitcode(status) == 0
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("Ctrl-C did not stop samsyn serve within two seconds")
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.nip.io:{port}", "127.0.0.1:1"])
+def test_serve_answers_only_requests_for_its_loopback_address(preview, host):
+    for path in ("/", "/rutiner/oroande-franvaro/", "/__samsyn/events", "/search/meta.json"):
+        connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+        connection.request("GET", path, headers={"Host": host.format(port=preview.port)})
+        response = connection.getresponse()
+        assert response.status == 403, (host, path)
+        assert b"intranat" not in response.read().lower()
+    for allowed in (f"127.0.0.1:{preview.port}", f"localhost:{preview.port}", f"[::1]:{preview.port}"):
+        connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+        connection.request("GET", "/", headers={"Host": allowed})
+        assert connection.getresponse().status == 200, allowed
+
+
+def test_author_text_cannot_inject_an_event(preview):
+    raw = open_event_streams(preview.port, 1)[0]
+    raw.fp.raw._sock.settimeout(10)
+    # A role id with carriage returns, quoted back in the diagnostic.
+    preview.edit(ROUTINE, lambda text: text.replace("owner: rektor", 'owner: "kurtor\\revent: reload\\rdata: 99\\nevent: reload"', 1))
+    received = b""
+    while b"event: problems" not in received or not received.endswith(b"\n\n"):
+        received += raw.read1(65536)
+    assert b"\r" not in received
+    lines = re.split(rb"\r\n|\r|\n", received)
+    assert b"event: reload" not in lines, received
+    assert any(line.startswith(b"data: ") and b"kurtor" in line for line in lines)
 
 
 def test_a_site_that_starts_with_errors_is_served_with_them_shown(tmp_path):
