@@ -4,6 +4,9 @@ import Foundation
 /// and keeps them unique within one page by numbering repeats (`steg`, `steg-2`, …).
 public struct HeadingSlugger: Sendable {
     private var used: Set<String> = []
+    /// The number to try next for each repeated slug: counting up from 2 for every repeat
+    /// cost the square of the number of headings with one text.
+    private var nextNumber: [String: Int] = [:]
 
     /// - Parameter reserved: ids the page already uses outside the Markdown (the main
     ///   landmark, figures); a heading that would take one is numbered instead.
@@ -58,13 +61,15 @@ public struct HeadingSlugger: Sendable {
     }
 
     public mutating func uniqueID(for text: String) -> String {
-        let base = Self.slug(text).isEmpty ? "avsnitt" : Self.slug(text)
+        let slug = Self.slug(text)
+        let base = slug.isEmpty ? "avsnitt" : slug
         var candidate = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        if candidate != base { nextNumber[base] = number }
         used.insert(candidate)
         return candidate
     }

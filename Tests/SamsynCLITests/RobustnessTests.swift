@@ -66,8 +66,18 @@ import Testing
 
     @Test func deeplyNestedSectionsAreAnError() throws {
         let site = try SiteFixture()
-        try site.write("templates/partials/nav.mustache", String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000) + "\n")
+        try site.write("templates/partials/nav.mustache", String(repeating: "{{#a}}", count: 150) + String(repeating: "{{/a}}", count: 150) + "\n")
         try expectError(site, "templates/partials/nav.mustache:1:601: error: sections nest more than 100 deep")
+    }
+
+    /// swift-mustache's parser takes time that grows with tags × length (20,000 tags took a
+    /// minute): a template beyond the limits is an error before it is parsed.
+    @Test(arguments: [String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000),
+                      "<footer>" + String(repeating: "{{site.title}}", count: 20_000) + "</footer>"])
+    func aTemplateTooLargeToParseInTimeIsAnError(template: String) throws {
+        let site = try SiteFixture()
+        try site.write("templates/partials/nav.mustache", template + "\n")
+        try expectError(site, "templates/partials/nav.mustache:1:1: error: the template has", contains: "split it into partials")
     }
 }
 

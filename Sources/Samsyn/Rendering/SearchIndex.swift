@@ -188,11 +188,13 @@ struct SearchIndex {
         var postings: [String: [(document: Int32, weight: Float)]] = [:]
         for (id, list) in self.postings.enumerated() where !list.isEmpty { postings[vocabulary[id]] = list }
         let counted = postings
-        // Compounds found by their parts: "orosanmälan" is also filed under "anmälan".
+        // Compounds found by their parts: "orosanmälan" is also filed under "anmälan". A part
+        // is at most `longestPart` letters: no word is longer, and looking up every suffix
+        // of a long string of letters would cost the square of its length.
         let vocabulary = Set(postings.keys)
         for term in vocabulary where term.count >= 8 {
             let characters = Array(term)
-            for start in 3...(characters.count - 5) {
+            for start in max(3, characters.count - Self.longestPart)...(characters.count - 5) {
                 let part = String(characters[start...])
                 guard part != term, vocabulary.contains(part) else { continue }
                 postings[part]! += counted[term]!.map { ($0.document, $0.weight / 2) }
@@ -230,6 +232,9 @@ struct SearchIndex {
         files.append(OutputFile(path: "search/meta.json", contents: Data(meta.utf8)))
         return files
     }
+
+    /// The longest part of a compound looked for (Swedish words are far shorter).
+    static let longestPart = 40
 
     /// Above this a shard is split by one more letter of its terms.
     static let shardBytes = 48_000

@@ -37,6 +37,15 @@ struct TemplateSet: Sendable {
             let tags = MustacheTag.tags(in: text)
             // swift-mustache parses sections recursively: thousands of them nested would
             // overflow the stack before it could say what is wrong.
+            // swift-mustache's parser measures the rest of the template at every tag (String
+            // distances), so its time grows with tags × length: bounded here, far above what
+            // a page template needs.
+            if tags.count > Self.maximumTags || text.utf8.count > Self.maximumTemplateBytes {
+                log.error("the template has \(tags.count) tags and \(text.utf8.count / 1024) KB; at most \(Self.maximumTags) tags and "
+                          + "\(Self.maximumTemplateBytes / 1024) KB are read (parsing takes time that grows with both): split it into partials",
+                          at: SourceLocation(path: path, line: 1, column: 1))
+                continue
+            }
             if let tooDeep = Self.tagBeyondNestingLimit(in: tags) {
                 log.error("sections nest more than \(Self.maximumNesting) deep here; no template needs that many",
                           at: SourceLocation(path: path, line: tooDeep.line, column: tooDeep.column))
@@ -159,6 +168,8 @@ struct TemplateSet: Sendable {
     }
 
     static let maximumNesting = 100
+    static let maximumTags = 1_000
+    static let maximumTemplateBytes = 256 * 1024
 
     static func tagBeyondNestingLimit(in tags: [MustacheTag]) -> MustacheTag? {
         var depth = 0
