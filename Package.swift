@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz.sh builds them with the fuzzer and address sanitizers).
+        .executableTarget(name: "samsyn-fuzz", dependencies: ["Samsyn", "SamsynData"]),
         .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
         .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),
         .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"], exclude: ["Snapshots"]),
