@@ -252,3 +252,14 @@ def test_a_site_that_starts_with_errors_is_served_with_them_shown(tmp_path):
     finally:
         process.terminate()
         assert process.wait(timeout=10) == 0
+
+
+def test_a_named_pipe_neither_hangs_the_preview_nor_stops_it_answering(preview):
+    pipe = preview.root / "content/vardnadshavare/ror.md"
+    os.mkfifo(pipe)
+    name, data = preview.next_event()
+    assert name == "problems" and "content/vardnadshavare/ror.md: error: this is a named pipe (FIFO)" in data
+    assert preview.get(ROUTINE_URL)[0] == 200, "the preview still answers"
+    pipe.unlink()
+    assert preview.next_event()[0] == "reload"
+    assert preview.get(ROUTINE_URL)[0] == 200
