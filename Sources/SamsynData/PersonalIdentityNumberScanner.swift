@@ -282,13 +282,7 @@ public enum PersonalIdentityNumberScanner {
                     return
                 case .date:
                     endDateRun()
-                    if date.count == 6 || date.count == 8 {
-                        phase = .separator
-                        signs = isSign ? 1 : 0
-                        plus = isPlus
-                    } else {
-                        phase = .outside
-                    }
+                    enterSeparator(isSign: isSign, isPlus: isPlus)
                 case .separator:
                     if isSign { signs += 1 }
                     plus = plus || isPlus
@@ -296,19 +290,24 @@ public enum PersonalIdentityNumberScanner {
                 case .serial:
                     endSerialRun()
                     // The digits read as the last four may be the date of the next number.
-                    if serial.count == 6 || serial.count == 8 {
-                        date = serial
-                        dateStart = serialStart
-                        phase = .separator
-                        signs = isSign ? 1 : 0
-                        plus = isPlus
-                    } else {
-                        phase = .outside
-                    }
+                    date = serial
+                    dateStart = serialStart
+                    enterSeparator(isSign: isSign, isPlus: isPlus)
                 }
             case .breaker:
                 finish()
             }
+        }
+
+        /// After a run of digits: a separator, if the run can be a date; else no number.
+        private mutating func enterSeparator(isSign: Bool, isPlus: Bool) {
+            guard date.count == 6 || date.count == 8 else {
+                phase = .outside
+                return
+            }
+            phase = .separator
+            signs = isSign ? 1 : 0
+            plus = isPlus
         }
 
         mutating func finish() {
