@@ -1,14 +1,6 @@
 import Foundation
 import SamsynMarkdown
 
-/// A file of a built target: a path relative to the target's folder and its bytes.
-public struct OutputFile: Sendable, Equatable {
-    public var path: String
-    public var contents: Data
-    /// The content file a page was made from, for diagnostics about what was built.
-    public var source: String? = nil
-}
-
 /// A part of a target's rendering that runs on its own: a run of pages, a generated page,
 /// the search index. What it finds goes to its own log, merged by whoever runs it.
 struct RenderJob: Sendable {
