@@ -27,10 +27,6 @@ public struct NewPage: Sendable {
         "report": .report, "rapport": .report,
     ]
 
-    static let folders: [PageKind: String] = [
-        .routine: "rutiner", .role: "roller", .intervention: "verktygslada", .page: "vardnadshavare", .report: "rapport",
-    ]
-
     public let sourceDirectory: URL
     public let today: LocalDate
 
@@ -52,7 +48,7 @@ public struct NewPage: Sendable {
         }
         let roles = existing.filter { $0.hasPrefix("roller/") && $0.split(separator: ".").count == 2 }
             .map { String(($0 as NSString).lastPathComponent.dropLast(3)) }
-        let path = "content/\(Self.folders[kind]!)/\(id).md"
+        let path = "content/\(kind.folder)/\(id).md"
         let url = sourceDirectory.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try frontMatter(kind: kind, title: title, roles: roles).write(to: url, atomically: true, encoding: .utf8)

@@ -247,7 +247,7 @@ struct ContentLoader {
                 }
             }
             let recipients = raw.recipients?.values ?? []
-            let allowed = ["elev", "vårdnadshavare", "personal"]
+            let allowed = InterventionInfo.recipientNames
             for (index, name) in recipients.enumerated() where !allowed.contains(name) {
                 log.error(Suggestion.message("unknown recipient '\(name)' in 'for'; use \(allowed.joined(separator: ", "))", for: name, in: allowed),
                           at: yaml.location(of: [PlainKey("for"), IndexKey(index)]))

@@ -5,14 +5,21 @@ import SamsynMarkdown
 public enum PageKind: String, Sendable, CaseIterable {
     case routine, role, intervention, page, report
 
-    /// The top-level folders DESIGN.md gives a kind; anything else is a plain page.
-    static let folders: [String: PageKind] = [
-        "rutiner": .routine, "roller": .role, "verktygslada": .intervention,
-        "vardnadshavare": .page, "rapport": .report,
-    ]
+    /// The top-level folder DESIGN.md gives the kind (plain pages live anywhere; new ones
+    /// go to the guardians' folder). Also the order of the sections in the menu.
+    var folder: String {
+        switch self {
+        case .routine: "rutiner"
+        case .role: "roller"
+        case .intervention: "verktygslada"
+        case .page: "vardnadshavare"
+        case .report: "rapport"
+        }
+    }
 
+    /// The kind of a page in a top-level folder; anything else is a plain page.
     static func forSection(_ section: String) -> PageKind {
-        folders[section] ?? .page
+        allCases.first { $0.folder == section } ?? .page
     }
 }
 
@@ -52,8 +59,12 @@ public struct RoleInfo: Sendable {
 }
 
 public struct InterventionInfo: Sendable {
+    /// Whom an intervention can be for (`for:` in front matter), in the order the toolbox
+    /// map shows them.
+    static let recipientNames = ["elev", "vårdnadshavare", "personal"]
+
     public var level: InterventionLevel?
-    /// `for:` in front matter: elev, vårdnadshavare, personal.
+    /// `for:` in front matter: some of `recipientNames`.
     public var recipients: [String]
     public var absence: [String]
     public var deliveredBy: [Reference]

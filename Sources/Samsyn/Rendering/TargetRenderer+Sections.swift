@@ -10,7 +10,7 @@ extension TargetRenderer {
 
     /// Top-level folders with at least one page in this target, in the order readers expect.
     static func sections(of pages: [Page]) -> [Section] {
-        let order = ["rutiner", "roller", "verktygslada", "vardnadshavare", "rapport"]
+        let order = PageKind.allCases.map(\.folder)
         let grouped = Dictionary(grouping: pages.filter { !$0.section.isEmpty && !$0.isTranslation }, by: \.section)
         return grouped.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
             .map { Section(name: $0, pages: grouped[$0]!.sorted { $0.title < $1.title }) }
@@ -25,10 +25,10 @@ extension TargetRenderer {
         context["summary"] = strings.optional("section.\(section.name).summary")
         context["breadcrumbs"] = items([["title": strings["home"], "href": href(from: urlPath, to: "")]])
         context["pages"] = items(list(section.pages, from: urlPath))
-        if section.name == "rutiner", hasReviewOverview {
+        if section.name == "rutiner", hasStaffOverviews {
             context["reviewOverviewHref"] = href(from: urlPath, to: Self.reviewOverviewPath)
         }
-        if section.name == "roller", hasMatrix {
+        if section.name == "roller", hasStaffOverviews {
             context["matrixHref"] = href(from: urlPath, to: Self.matrixPath)
         }
         return templates.render(context, with: "section")
@@ -60,8 +60,8 @@ extension TargetRenderer {
 
     func sitemap() -> String {
         var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
-        if hasReviewOverview { paths.append(Self.reviewOverviewPath) }
-        if hasMatrix { paths.append(Self.matrixPath) }
+        if hasStaffOverviews { paths.append(Self.reviewOverviewPath) }
+        if hasStaffOverviews { paths.append(Self.matrixPath) }
         if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
         let base = target.baseURL.absoluteString // once: URL builds the string anew on every call
         let entries = paths.map { "  <url><loc>\(Markup.escape(base + $0))</loc></url>\n" }.joined()

@@ -42,8 +42,6 @@ extension TargetRenderer {
 
     // MARK: Who does what
 
-    var hasMatrix: Bool { hasReviewOverview }
-
     /// Above this many cells the matrix becomes a list per role: a thousand roles across
     /// three thousand routines is no table anyone reads.
     static let matrixTableLimit = 20_000
@@ -113,7 +111,7 @@ extension TargetRenderer {
         context["summary"] = t["toolbox_map_intro_\(audience)"]
         context["breadcrumbs"] = items([["title": t["home"], "href": href(from: urlPath, to: "")]])
         let interventions = section.pages.filter { $0.kind == .intervention }
-        let recipients = ["elev", "vårdnadshavare", "personal"]
+        let recipients = InterventionInfo.recipientNames
         context["levels"] = InterventionLevel.allCases.compactMap { level -> [String: Any]? in
             let atLevel = interventions.filter { $0.intervention?.level == level }
             guard !atLevel.isEmpty else { return nil }

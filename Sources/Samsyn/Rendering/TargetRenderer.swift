@@ -34,7 +34,8 @@ struct TargetRenderer {
     let roleRelations: [String: RoleRelations]
     /// Each role's part in the target's routines, for the matrix and the role pages.
     let participation: [String: [(routine: Page, part: RolePart)]]
-    let hasReviewOverview: Bool
+    /// A target with staff routines gets the review overview and the who-does-what matrix.
+    let hasStaffOverviews: Bool
     /// The frame partials, rendered once per folder depth, section and language.
     let frames = FrameCache()
 
@@ -53,7 +54,7 @@ struct TargetRenderer {
         roleRelations = RoleRelations.all(among: pages)
         let routines = pages.filter { $0.kind == .routine && !$0.isTranslation }
         participation = Self.participation(routines: routines, steps: site.steps)
-        hasReviewOverview = target.audiences.contains(.staff) && !routines.isEmpty
+        hasStaffOverviews = target.audiences.contains(.staff) && !routines.isEmpty
     }
 
     func contains(_ page: Page) -> Bool { included.contains(page.sourcePath) }
@@ -73,10 +74,10 @@ struct TargetRenderer {
         }
         jobs += sections.map { section in RenderJob { _ in [file(at: section.name + "/", html: renderSection(section))] } }
         jobs.append(RenderJob { _ in [file(at: "", html: renderHome())] })
-        if hasReviewOverview {
+        if hasStaffOverviews {
             jobs.append(RenderJob { _ in [file(at: Self.reviewOverviewPath, html: renderReviewOverview())] })
         }
-        if hasMatrix {
+        if hasStaffOverviews {
             jobs.append(RenderJob { _ in [file(at: Self.matrixPath, html: renderMatrix())] })
         }
         if let statement = accessibilityStatement {
@@ -185,7 +186,7 @@ struct TargetRenderer {
             context["takesPartIn"] = items(list(relations.takesPartIn, from: page.urlPath))
             context["delivers"] = items(list(relations.delivers, from: page.urlPath))
             context["hasRelations"] = !(relations.owns + relations.takesPartIn + relations.delivers).isEmpty
-            if hasMatrix {
+            if hasStaffOverviews {
                 context["matrixRow"] = items(matrixRow(for: page))
                 context["matrixHref"] = href(from: page.urlPath, to: Self.matrixPath)
             }
