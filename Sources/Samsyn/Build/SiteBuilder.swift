@@ -131,7 +131,7 @@ public struct SiteBuilder: Sendable {
         let site = Site(config: config, pages: pages, log: &log)
         site.checkReferences(log: &log)
         site.checkLinks(log: &log)
-        site.checkReservedFolders(log: &log)
+        Generator.checkReservedPaths(of: site, log: &log)
         site.checkReviews(today: options.today, log: &log)
         let readability = site.checkReadability(log: &log)
         timer.lap("checks")

@@ -115,35 +115,6 @@ public struct Site: Sendable {
         }
     }
 
-    /// Top-level folders whose URLs generated pages or translations use.
-    static let reservedFolders: Set<String> = ["granskning", "vem-gor-vad", "tillganglighet", "assets", "sok", "search"]
-
-    /// What Samsyn writes at each reserved top-level URL, for messages.
-    static let reservedFolderUses: [String: String] = [
-        "granskning": "the review overview", "vem-gor-vad": "the who-does-what overview", "tillganglighet": "the accessibility statement",
-        "assets": "the theme's styles and scripts", "sok": "the search page", "search": "the search index",
-    ]
-
-    /// A content folder or a top-level page may not take a URL that Samsyn writes generated
-    /// pages, translations or a section's index to: one would silently replace the other.
-    func checkReservedFolders(log: inout DiagnosticLog) {
-        let reserved = Self.reservedFolders.union(languages)
-        func use(of name: String) -> String {
-            Self.reservedFolderUses[name] ?? "the pages in the language '\(name)'"
-        }
-        for page in pages where reserved.contains(page.section) {
-            log.error("the folder 'content/\(page.section)/' would take the URL '\(page.section)/' of \(use(of: page.section)); rename the folder",
-                      at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
-        }
-        let sections = Set(pages.map(\.section).filter { !$0.isEmpty })
-        for page in pages where page.section.isEmpty && !page.isTranslation {
-            let taken = reserved.contains(page.id) ? use(of: page.id)
-                : sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil
-            guard let taken else { continue }
-            log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
-        }
-    }
-
     /// A routine past its review date is a warning (an error with --strict): the date
     /// comes from the front matter; only the comparison uses today's date.
     func checkReviews(today: LocalDate, log: inout DiagnosticLog) {

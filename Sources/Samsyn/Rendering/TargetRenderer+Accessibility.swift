@@ -1,5 +1,12 @@
 import Foundation
 
+extension Generator {
+    static let accessibilityStatement = Generator(paths: [TargetRenderer.accessibilityPath], what: "the accessibility statement") { renderer in
+        guard let statement = renderer.accessibilityStatement else { return [] }
+        return [RenderJob { _ in [renderer.file(at: TargetRenderer.accessibilityPath, html: renderer.renderAccessibilityStatement(statement))] }]
+    }
+}
+
 /// The tillgänglighetsredogörelse, generated from site.yml for every target read by the public.
 extension TargetRenderer {
     static let accessibilityPath = "tillganglighet/"

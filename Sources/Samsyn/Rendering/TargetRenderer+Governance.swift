@@ -1,5 +1,12 @@
 import Foundation
 
+extension Generator {
+    static let reviewOverview = Generator(paths: [TargetRenderer.reviewOverviewPath], what: "the review overview") { renderer in
+        guard renderer.hasStaffOverviews else { return [] }
+        return [RenderJob { _ in [renderer.file(at: TargetRenderer.reviewOverviewPath, html: renderer.renderReviewOverview())] }]
+    }
+}
+
 /// The intranet's overview of every routine by review date, overdue ones first.
 extension TargetRenderer {
     static let reviewOverviewPath = "granskning/"

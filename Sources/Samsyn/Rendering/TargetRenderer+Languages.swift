@@ -74,3 +74,13 @@ extension TargetRenderer {
         return templates.render(context, with: "translation-missing")
     }
 }
+
+extension Generator {
+    /// The pages saying a guardian page is not yet in a language (under `<lang>/`, whose
+    /// folders the languages reserve).
+    static let missingTranslations = Generator(paths: [], what: "a page saying a translation is missing") { renderer in
+        renderer.missingTranslations.map { missing in
+            RenderJob { _ in [renderer.file(at: missing.urlPath, html: renderer.renderMissingTranslation(missing))] }
+        }
+    }
+}

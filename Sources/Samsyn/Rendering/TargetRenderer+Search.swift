@@ -1,6 +1,17 @@
 import Foundation
 import SamsynMarkdown
 
+extension Generator {
+    static let searchPage = Generator(paths: [TargetRenderer.searchPath], what: "the search page") { renderer in
+        [RenderJob { _ in [renderer.file(at: TargetRenderer.searchPath, html: renderer.renderSearchPage())] }]
+    }
+
+    /// Not in `all`: the build starts it first (`TargetRenderer.searchIndexJob`).
+    static let searchIndex = Generator(paths: [TargetRenderer.searchIndexFolder], what: "the search index") { renderer in
+        [renderer.searchIndexJob]
+    }
+}
+
 /// Search with no server: an index of this target's pages alone, and a search page.
 extension TargetRenderer {
     static let searchPath = "sok/"

@@ -1,7 +1,29 @@
 import Foundation
 import SamsynCharts
 
-/// Section indexes, the front page and the sitemap.
+extension Generator {
+    /// Each section's index (its folder's name is its path, so a section is reserved by
+    /// its pages, not here).
+    static let sectionIndexes = Generator(paths: [], what: "a section's index") { renderer in
+        renderer.sections.map { section in RenderJob { _ in [renderer.file(at: section.name + "/", html: renderer.renderSection(section))] } }
+    }
+
+    static let frontPage = Generator(paths: ["index.html"], what: "the front page") { renderer in
+        [RenderJob { _ in [renderer.file(at: "", html: renderer.renderHome())] }]
+    }
+
+    static let robots = Generator(paths: ["robots.txt"], what: "the robots.txt file") { renderer in
+        [RenderJob { _ in [OutputFile(path: "robots.txt", contents: Data(renderer.robots().utf8))] }]
+    }
+
+    /// A sitemap lists every URL: a target with staff pages has none.
+    static let sitemap = Generator(paths: ["sitemap.xml"], what: "the sitemap") { renderer in
+        guard renderer.target.isPublic else { return [] }
+        return [RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(renderer.sitemap().utf8))] }]
+    }
+}
+
+/// Section indexes, the front page, robots.txt and the sitemap.
 extension TargetRenderer {
     struct Section {
         var name: String

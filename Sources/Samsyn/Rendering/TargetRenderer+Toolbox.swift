@@ -2,6 +2,13 @@ import Foundation
 import SamsynCharts
 import SamsynMarkdown
 
+extension Generator {
+    static let whoDoesWhat = Generator(paths: [TargetRenderer.matrixPath], what: "the who-does-what overview") { renderer in
+        guard renderer.hasStaffOverviews else { return [] }
+        return [RenderJob { _ in [renderer.file(at: TargetRenderer.matrixPath, html: renderer.renderMatrix())] }]
+    }
+}
+
 /// Making the toolbox and the routines visible: routine flows by role, the who-does-what
 /// matrix and the toolbox map, all generated from the content.
 extension TargetRenderer {

@@ -66,30 +66,10 @@ struct TargetRenderer {
     /// waits on it at the end.
     var searchIndexJob: RenderJob { RenderJob { _ in searchFiles() } }
 
-    /// The generated pages (sections, home, overviews, search page, sitemap) as independent
-    /// jobs, for a caller to run on every core beside the pages (`renderPages`).
+    /// The generated pages and files (`Generator.all`) as independent jobs, for a caller to
+    /// run on every core beside the pages (`renderPages`).
     func generatedJobs() -> [RenderJob] {
-        var jobs = missingTranslations.map { missing in
-            RenderJob { _ in [file(at: missing.urlPath, html: renderMissingTranslation(missing))] }
-        }
-        jobs += sections.map { section in RenderJob { _ in [file(at: section.name + "/", html: renderSection(section))] } }
-        jobs.append(RenderJob { _ in [file(at: "", html: renderHome())] })
-        if hasStaffOverviews {
-            jobs.append(RenderJob { _ in [file(at: Self.reviewOverviewPath, html: renderReviewOverview())] })
-        }
-        if hasStaffOverviews {
-            jobs.append(RenderJob { _ in [file(at: Self.matrixPath, html: renderMatrix())] })
-        }
-        if let statement = accessibilityStatement {
-            jobs.append(RenderJob { _ in [file(at: Self.accessibilityPath, html: renderAccessibilityStatement(statement))] })
-        }
-        jobs.append(RenderJob { _ in [file(at: Self.searchPath, html: renderSearchPage())] })
-        jobs.append(RenderJob { _ in [OutputFile(path: "robots.txt", contents: Data(robots().utf8))] })
-        // A sitemap lists every URL: a target with staff pages has none.
-        if target.isPublic {
-            jobs.append(RenderJob { _ in [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))] })
-        }
-        return jobs
+        Generator.all.flatMap { $0.jobs(self) }
     }
 
     /// Renders `pages` in every target that holds them, the files of each target apart. A

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One kind of output a target gets besides its pages: the paths it writes and the jobs
+/// that write them. A new generated page is one file (its rendering and its `Generator`)
+/// plus one line in `Generator.all`; no page may take a path a generator declares.
+struct Generator: Sendable {
+    /// Where it writes, relative to a target's folder (a folder ends in `/`).
+    var paths: [String]
+    /// What readers find there, for the message about a page that would take its place.
+    var what: String
+    /// The jobs that write it for one target: none where the target has no such output.
+    var jobs: @Sendable (TargetRenderer) -> [RenderJob]
+
+    /// Every generated output, in the order their jobs are queued. The search index is
+    /// apart (`searchIndex`): the slowest job, it goes first and one target at a time.
+    static let all: [Generator] = [
+        .missingTranslations, .sectionIndexes, .frontPage, .reviewOverview, .whoDoesWhat, .accessibilityStatement,
+        .searchPage, .robots, .sitemap,
+    ]
+
+    /// The theme's styles and scripts, copied from `templates/assets/`.
+    static let assets = Generator(paths: ["assets/"], what: "the theme's styles and scripts", jobs: { _ in [] })
+
+    /// The top-level folders generators write to, and what each holds. (Sections and the
+    /// language folders are generated too, but from the pages: `checkReservedPaths` adds them.)
+    static var reservedFolders: [String: String] {
+        var folders: [String: String] = [:]
+        for generator in all + [searchIndex, assets] {
+            for path in generator.paths where path.hasSuffix("/") && path.dropLast().contains("/") == false && path != "/" {
+                folders[String(path.dropLast())] = generator.what
+            }
+        }
+        return folders
+    }
+
+    /// A content folder or a top-level page may not take a URL that a generator, a
+    /// language's pages or a section's index is written to: one would silently replace
+    /// the other.
+    static func checkReservedPaths(of site: Site, log: inout DiagnosticLog) {
+        var reserved = reservedFolders
+        for language in site.languages where reserved[language] == nil {
+            reserved[language] = "the pages in the language '\(language)'"
+        }
+        for page in site.pages {
+            guard let taken = reserved[page.section] else { continue }
+            log.error("the folder 'content/\(page.section)/' would take the URL '\(page.section)/' of \(taken); rename the folder",
+                      at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+        let sections = Set(site.pages.map(\.section).filter { !$0.isEmpty })
+        for page in site.pages where page.section.isEmpty && !page.isTranslation {
+            let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
+            guard let taken else { continue }
+            log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+    }
+}
