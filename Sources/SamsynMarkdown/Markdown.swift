@@ -199,8 +199,7 @@ public enum Markdown {
     }
 
     /// `html` with each tag replaced, in one pass over its bytes; `html` itself when none
-    /// occurs. (Foundation's `replacingOccurrences` goes through NSString and took a tenth
-    /// of a large build.)
+    /// occurs. (Foundation's `replacingOccurrences` goes through NSString, which is slow.)
     static func replacingTags(in html: String, _ replacements: [(tag: String, with: String)]) -> String {
         let tags = replacements.map { (Array($0.tag.utf8), Array($0.with.utf8)) }
         let firstLetters = Set(tags.compactMap { $0.0.dropFirst().first })

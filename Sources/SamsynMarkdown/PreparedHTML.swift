@@ -3,8 +3,7 @@ import Foundation
 
 /// A page's Markdown rendered once, with its links and Samsyn's own blocks (charts,
 /// tables) left open: each target fills them in with `html(links:blocks:)` without parsing
-/// the Markdown again. Parsing it once to read it and again per target to render it was a
-/// tenth of a large build.
+/// the Markdown again: one parse per page, not one to read it and one per target.
 ///
 /// While rendering, every link's title carries a marker made of a random token (a link
 /// keeps its own URL, so cmark's safe mode still judges it), and every own block is a

@@ -65,8 +65,8 @@ public struct SiteBuilder: Sendable {
         var result = RunResult()
         run(log: &log, result: &result)
         if let built = result.built {
-            // Freeing 10,000 pages one by one took a tenth of a second at the end of every
-            // build: a thread of its own does it, which the command line does not wait for.
+            // Freeing every page one by one takes time the command line need not wait for:
+            // a thread of its own does it.
             result.built = nil
             Thread.detachNewThread { withExtendedLifetime(built) {} }
         }

@@ -10,8 +10,8 @@ struct ContentLoader {
     let config: SiteConfig
     let localization: Localization
 
-    /// `^[a-z0-9][a-z0-9-]*$`, checked byte by byte: a regular expression compiled for
-    /// every file was a measurable part of loading a large site.
+    /// `^[a-z0-9][a-z0-9-]*$`, checked byte by byte rather than with a regular expression
+    /// per file. Also what a target's name must be: it becomes a folder name.
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
         return id.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
@@ -69,7 +69,7 @@ struct ContentLoader {
 
     /// One page read again after an edit (`samsyn serve`); a translation takes its kind and
     /// details from the original in `site`. The data store is made only for a page with
-    /// chart or table blocks: reading every CSV again was a quarter of a page's update.
+    /// chart or table blocks, so that an edit to any other page does not read every CSV again.
     func reload(file: String, in site: Site, log: inout DiagnosticLog, data makeData: (inout DiagnosticLog) -> DataStore) -> Page? {
         var original: Page?
         if let language = Self.translationLanguage(of: file) {
@@ -102,8 +102,8 @@ struct ContentLoader {
     }
 
     /// Markdown files relative to content/, sorted so every run sees them in one order.
-    /// Read with `readdir`, whose entries say whether they are folders: Foundation's
-    /// enumerator asked the file system about every file, a fifth of a second for 10,000.
+    /// Read with `readdir`, whose entries say whether they are folders, so that no file
+    /// needs a `stat` of its own (Foundation's enumerator makes one per file).
     static func markdownFiles(in sourceDirectory: URL) -> [String] {
         var files: [String] = []
         func walk(_ folder: String, relative: String) {
@@ -138,8 +138,8 @@ struct ContentLoader {
     }
 
     /// A language code such as `en`, `ar`, `so`, `fi`, `fa-AF` in `slug.<lang>.md`:
-    /// `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`, checked byte by byte (a regular expression for
-    /// every file, asked several times, was a measurable part of loading a large site).
+    /// `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`, checked byte by byte rather than with a regular
+    /// expression per file. Also what site.yml's language codes must be: they become folders.
     static func isLanguageCode(_ code: Substring.UTF8View) -> Bool {
         let dash = code.firstIndex(of: UInt8(ascii: "-")) ?? code.endIndex
         let language = code[..<dash]
@@ -280,8 +280,8 @@ struct ContentLoader {
     }
 
     /// The first words of a text joined by single spaces, in one pass that stops after
-    /// them. Only characters beyond ASCII are looked up in Unicode's tables: asking about
-    /// every character took a twentieth of a large build.
+    /// them. Only characters beyond ASCII are looked up in Unicode's tables, which are slow
+    /// to ask about every character.
     static func firstWords(of text: String, count: Int) -> String {
         var result = String.UnicodeScalarView()
         var words = 0

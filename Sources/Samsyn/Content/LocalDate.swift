@@ -51,8 +51,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
         return LocalDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, of: newYear)))!
     }
 
-    /// The Gregorian calendar's month lengths (worked out here: asking Foundation's
-    /// Calendar for every review date was a measurable part of a large build).
+    /// The Gregorian calendar's month lengths, worked out here rather than asked of
+    /// Foundation's Calendar for every review date.
     static func days(inMonth month: Int, of year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -84,8 +84,8 @@ public enum PageDetails: Sendable {
 }
 
 /// One Markdown file, loaded and checked, not yet rendered. A class whose fields never
-/// change: the site, every target and the search index hold the same pages, and copying a
-/// page's twenty fields (a retain each) was a twentieth of a large build.
+/// change: the site, every target and the search index share one object per page instead
+/// of copying its twenty fields.
 public final class Page: Sendable {
     /// The file name without `.md` (and without the language of a translation).
     public let id: String

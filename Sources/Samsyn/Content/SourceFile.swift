@@ -8,8 +8,7 @@ enum SourceFile {
         readText(atPath: url.path, path: path, log: &log)
     }
 
-    /// `readText` for a file system path: the content loader's 10,000 pages made a URL
-    /// each, a twentieth of their loading.
+    /// `readText` for a file system path, so that the content loader makes no URL per page.
     static func readText(atPath filePath: String, path: String, log: inout DiagnosticLog) -> String? {
         guard let bytes = readBytes(atPath: filePath, path: path, log: &log) else { return nil }
         return decodeUTF8(bytes, path: path, log: &log)

@@ -29,7 +29,7 @@ struct YAMLSource {
     }
 
     /// Yams tries each implicit-type rule, a regular expression, on every plain scalar and
-    /// on every key it looks up: with all seven rules that was a tenth of loading a page.
+    /// on every key it looks up, which is slow with all seven rules.
     /// Decoding reads numbers, dates and nulls from the text, whatever the tag; only `Bool`
     /// needs its tag resolved (a `.str` scalar is never a Bool), so only that rule stays.
     static let resolver = Resolver.basic.appending(.bool)
@@ -74,7 +74,7 @@ struct YAMLSource {
     }
 
     /// One decoder for all: making a YAMLDecoder reads the whole process environment (its
-    /// options' default encoding), a tenth of the build time in a profile. Decoding from a
+    /// options' default encoding), too slow to do per page. Decoding from a
     /// node only reads the decoder's options, so sharing it between threads is safe.
     nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
 

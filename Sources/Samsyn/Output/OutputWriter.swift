@@ -34,7 +34,7 @@ struct OutputWriter: Sendable {
 
     /// Writes files of a target begun before. Pages are written as they are rendered, on
     /// every core at once, so a large site never has to fit in memory. Written with
-    /// open/write on path strings: Foundation's URL and Data calls were a third of it.
+    /// open/write on path strings, without Foundation's URL and Data on the way.
     func write(_ files: [OutputFile], to target: String) throws {
         guard let staging = staged.first(where: { $0.final.lastPathComponent == target })?.staging.path else { return }
         for file in files {
@@ -126,8 +126,7 @@ struct OutputWriter: Sendable {
         #endif
     }
 
-    /// Removes a folder tree, its page folders on every core: deleting a large old site one
-    /// file at a time took as long as a tenth of the build.
+    /// Removes a folder tree, its page folders on every core rather than one file at a time.
     private static func remove(_ folder: URL) {
         let fileManager = FileManager.default
         guard let sections = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }

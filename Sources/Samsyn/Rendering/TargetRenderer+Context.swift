@@ -106,8 +106,7 @@ extension TargetRenderer {
 
 /// The parts of a page that depend only on its folder depth, section and language: the
 /// frame partials (`templates/partials/header`, `nav`, `footer`) and the values they show.
-/// Worked out once per key, as Hugo's `partialCached` does: a menu rendered for every page
-/// took a third of a large build.
+/// Worked out once per key, as Hugo's `partialCached` does, rather than for every page.
 final class FrameCache: @unchecked Sendable {
     struct Key: Hashable {
         var depth: Int

@@ -88,8 +88,8 @@ struct TemplateSet: Sendable {
     }
 
     /// The same templates with each `{{t.key}}` tag written out, once per language: the
-    /// interface text is the same on every page in a language, and looking it up on the
-    /// context for every page was a sixth of swift-mustache's time. A tag is left to
+    /// interface text is the same on every page in a language, so it need not be looked up
+    /// on the context for every page. A tag is left to
     /// swift-mustache wherever writing it out could change the page: a key with a dot (it
     /// would not be found), a text holding `{{`, a template that sets other delimiters or
     /// content type.
@@ -126,8 +126,8 @@ struct TemplateSet: Sendable {
     }
 
     /// Escapes `{{variables}}` as swift-mustache's own HTML content type does, but byte by
-    /// byte: its escaper looks every character up in a dictionary, which took a twelfth of
-    /// a large build. Put in front of every template as a `CONTENT_TYPE` pragma (a template
+    /// byte (its escaper looks every character up in a dictionary). Put in front of every
+    /// template as a `CONTENT_TYPE` pragma (a template
     /// may still set another after it).
     enum HTMLEscaping: MustacheContentType {
         case html
