@@ -110,13 +110,15 @@ public final class Preview: @unchecked Sendable {
               FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
         else { return nil }
         var log = DiagnosticLog()
-        let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config, localization: loaded.localization)
-        let minCell = loaded.config.minCell
-        guard let page = loader.reload(file: file, in: loaded.site, log: &log, data: { log in
-            DataStore(sourceDirectory: options.sourceDirectory, minCell: minCell, log: &log)
-        }) else {
+        let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config)
+        guard var page = loader.reload(file: file, in: loaded.site, log: &log) else {
             // The page no longer loads: its errors are reported as for a full build.
             return log.hasErrors ? finish(.page, log: log, succeeded: false, start: start) : nil
+        }
+        // The data store is read again only for a page with chart or table blocks.
+        if DataBlocks.hasBlocks(page) {
+            var data = DataStore(sourceDirectory: options.sourceDirectory, minCell: loaded.config.minCell, log: &log)
+            page = DataBlocks.draw([page], minCell: loaded.config.minCell, localization: loaded.localization, store: &data, log: &log)[0]
         }
         guard page.frontMatter == old.frontMatter, page.outline.headings == old.outline.headings,
               page.outline.orderedLists == old.outline.orderedLists, page.reservedIDs == old.reservedIDs,

@@ -116,15 +116,17 @@ public struct SiteBuilder: Sendable {
         guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
-        // Interface text first: chart words are written in each page's language.
         let files = ContentLoader.markdownFiles(in: source)
         guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(of: files)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return nil
         }
         timer.lap("configuration")
         var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
-        let pages = ContentLoader(sourceDirectory: source, config: config, localization: localization).load(files: files, data: &data, log: &log)
+        let loadedPages = ContentLoader(sourceDirectory: source, config: config).load(files: files, log: &log)
         timer.lap("content")
+        // Chart and table blocks in each page's language.
+        let pages = DataBlocks.draw(loadedPages, minCell: config.minCell, localization: localization, store: &data, log: &log)
+        timer.lap("charts and tables")
         // The search terms need only the pages: counted beside the checks, whose serial
         // parts would leave a core idle.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }

@@ -8,7 +8,6 @@ import SamsynMarkdown
 struct ContentLoader {
     let sourceDirectory: URL
     let config: SiteConfig
-    let localization: Localization
 
     /// `^[a-z0-9][a-z0-9-]*$`, checked byte by byte rather than with a regular expression
     /// per file. Also what a target's name must be: it becomes a folder name.
@@ -23,10 +22,10 @@ struct ContentLoader {
     /// Folders under content/ that hold other things than pages.
     static let nonPageFolders: Set<String> = ["data"]
 
-    /// Pages are read and parsed on every core; chart and table blocks are drawn after,
-    /// one page at a time, as they share the data store.
+    /// Pages are read and parsed on every core. Their chart and table blocks are left for
+    /// `DataBlocks.draw`, a step of its own, which needs the interface text.
     /// - Parameter files: `markdownFiles(in:)`, walked once for this and for the languages.
-    func load(files: [String], data: inout DataStore, log: inout DiagnosticLog) -> [Page] {
+    func load(files: [String], log: inout DiagnosticLog) -> [Page] {
         let originalFiles = files.filter { Self.translationLanguage(of: $0) == nil }
         let translationFiles = files.filter { Self.translationLanguage(of: $0) != nil }
 
@@ -56,35 +55,18 @@ struct ContentLoader {
         }
         translations.forEach { log.append(contentsOf: $0.1) }
 
-        var pages = (originals.compactMap(\.0) + translations.compactMap(\.0)).sorted { $0.sourcePath < $1.sourcePath }
-        for index in pages.indices where pages[index].outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
-            let page = pages[index]
-            pages[index] = page.with(blockHTML: DataBlocks.render(
-                page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
-                text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
-            ))
-        }
-        return pages
+        return (originals.compactMap(\.0) + translations.compactMap(\.0)).sorted { $0.sourcePath < $1.sourcePath }
     }
 
     /// One page read again after an edit (`samsyn serve`); a translation takes its kind and
-    /// details from the original in `site`. The data store is made only for a page with
-    /// chart or table blocks, so that an edit to any other page does not read every CSV again.
-    func reload(file: String, in site: Site, log: inout DiagnosticLog, data makeData: (inout DiagnosticLog) -> DataStore) -> Page? {
+    /// details from the original in `site`. Its blocks are drawn by the caller.
+    func reload(file: String, in site: Site, log: inout DiagnosticLog) -> Page? {
         var original: Page?
         if let language = Self.translationLanguage(of: file) {
             original = site.page(contentPath: String(file.dropLast(".\(language).md".count)) + ".md")
             guard original != nil else { return nil }
         }
-        guard let page = readPage(file: file, original: original, log: &log) else { return nil }
-        if page.outline.fencedBlocks.contains(where: { DataBlocks.infoStrings.contains($0.info) }) {
-            var data = makeData(&log)
-            return page.with(blockHTML: DataBlocks.render(
-                page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine, minCell: config.minCell,
-                text: ChartText(localization.strings(for: page.language)), store: &data, log: &log
-            ))
-        }
-        return page
+        return readPage(file: file, original: original, log: &log)
     }
 
     private func readPage(file: String, original: Page?, log: inout DiagnosticLog) -> Page? {

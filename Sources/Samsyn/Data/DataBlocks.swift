@@ -21,6 +21,21 @@ struct DataBlocks {
         self.text = text
     }
 
+    /// The pages with their chart and table blocks drawn, each in its page's language: a step
+    /// after loading, one page at a time, as the pages share the data store.
+    static func draw(_ pages: [Page], minCell: Int, localization: Localization, store: inout DataStore, log: inout DiagnosticLog) -> [Page] {
+        pages.map { page in
+            guard hasBlocks(page) else { return page }
+            return page.with(blockHTML: render(page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine,
+                                               minCell: minCell, text: ChartText(localization.strings(for: page.language)), store: &store, log: &log))
+        }
+    }
+
+    /// Whether a page has blocks to draw (and so needs the data store).
+    static func hasBlocks(_ page: Page) -> Bool {
+        page.outline.fencedBlocks.contains { infoStrings.contains($0.info) }
+    }
+
     /// The HTML of every chart and table block of a page, by the block's line in the body.
     static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int, text: ChartText,
                        store: inout DataStore, log: inout DiagnosticLog) -> [Int: String] {
