@@ -83,9 +83,12 @@ public final class Preview: @unchecked Sendable {
                 targetName = target.name
                 let targetRenderer = TargetRenderer(site: loaded.site, target: target, templates: templates, localization: loaded.localization,
                                                     searchTerms: loaded.searchTerms, today: options.today)
-                for file in targetRenderer.render(log: &log) { rendered[file.path] = file.contents }
-                let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log)
-                for file in assets { rendered[file.path] = file.contents }
+                let collected = Collected()
+                let (renderLog, _) = RenderPool.run([targetRenderer], pages: targetRenderer.pages, assets: loaded.assets) { files, _ in
+                    collected.add(files)
+                }
+                log.append(contentsOf: renderLog)
+                rendered = collected.files
                 renderer = targetRenderer
             } else if !log.hasErrors {
                 // An unknown --target has been reported already.
@@ -150,5 +153,15 @@ public final class Preview: @unchecked Sendable {
         let update = Update(kind: kind, diagnostics: log.sorted, succeeded: succeeded, duration: ContinuousClock.now - start, version: version)
         latest = update
         return update
+    }
+}
+
+/// The files of a target rendered into memory, from the jobs of `RenderPool` on every core.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [String: Data] = [:]
+
+    func add(_ output: [OutputFile]) {
+        lock.withLock { for file in output { files[file.path] = file.contents } }
     }
 }

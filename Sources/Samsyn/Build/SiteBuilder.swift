@@ -103,6 +103,8 @@ public struct SiteBuilder: Sendable {
         var searchTerms: SearchTermTable
         var suppressedCells: Int
         var readability: [PageReadability]
+        /// The theme's styles and scripts, from `templates/assets/`.
+        var assets: [OutputFile]
     }
 
     /// Configuration, content and checks: everything up to rendering. Nil when the
@@ -146,7 +148,8 @@ public struct SiteBuilder: Sendable {
         _ = malloc_trim(0)
         #endif
         return LoadedSite(config: config, targets: targets, templates: templates?.localized(with: localization), localization: localization, site: slimSite,
-                          searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability)
+                          searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability,
+                          assets: OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log))
     }
 
     private func run(log: inout DiagnosticLog, result: inout RunResult) {
@@ -158,7 +161,6 @@ public struct SiteBuilder: Sendable {
         guard let templates = loaded.templates else { return }
         let (site, localization, searchTerms, targets) = (loaded.site, loaded.localization, loaded.searchTerms, loaded.targets)
 
-        let assets = OutputWriter.files(in: options.sourceDirectory.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log)
         if options.writeOutput, let overlap = Self.sourceFolderOverlapping(options.outputDirectory, source: options.sourceDirectory) {
             log.error("the output folder overlaps the site's \(overlap)/: a build there would write over the sources; "
                       + "choose a folder beside them, such as public/", at: SourceLocation(path: options.outputDirectory.path))
@@ -173,44 +175,15 @@ public struct SiteBuilder: Sendable {
             if writing {
                 for target in targets { try writer.begin(target.name) }
             }
-            // The jobs of every target in one pool, so both cores stay busy to the end; each
-            // job writes its own files at once. The search indexes, the slowest jobs, go first
-            // and one after the other, so that only one is in memory at a time.
-            let outputWriter = writer
             // Every file is checked for personal identity numbers before it is written: a
             // build that finds one is never committed.
-            let write: @Sendable ([OutputFile], Target, inout DiagnosticLog) throws -> Void = { files, target, log in
-                PersonalDataCheck.scanOutput(files, target: target.name, log: &log)
+            let outputWriter = writer
+            let (renderLog, renderError) = RenderPool.run(renderers, pages: site.pages, assets: loaded.assets) { files, target in
                 if writing { try outputWriter.write(files, to: target.name) }
             }
-            var jobs: [@Sendable (inout DiagnosticLog) throws -> Void] = [{ log in
-                for renderer in renderers { try write(renderer.searchIndexJob.run(&log), renderer.target, &log) }
-            }]
+            log.append(contentsOf: renderLog)
+            if let renderError { throw renderError }
             for renderer in renderers {
-                jobs += renderer.generatedJobs().map { job in { log in try write(job.run(&log), renderer.target, &log) } }
-            }
-            // Pages a few at a time, each rendered for every target that holds it.
-            for start in stride(from: 0, to: site.pages.count, by: 32) {
-                let pages = site.pages[start..<min(start + 32, site.pages.count)]
-                jobs.append { log in
-                    for (files, renderer) in zip(TargetRenderer.renderPages(pages, in: renderers, log: &log), renderers) {
-                        try write(files, renderer.target, &log)
-                    }
-                }
-            }
-            let outcomes = Parallel.map(jobs.count) { index -> (log: DiagnosticLog, error: (any Error)?) in
-                var jobLog = DiagnosticLog()
-                do {
-                    try jobs[index](&jobLog)
-                    return (jobLog, nil)
-                } catch {
-                    return (jobLog, error)
-                }
-            }
-            for outcome in outcomes { log.append(contentsOf: outcome.log) }
-            if let error = outcomes.lazy.compactMap(\.error).first { throw error }
-            for renderer in renderers {
-                if writing { try writer.write(assets, to: renderer.target.name) }
                 result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
             }
             timer.lap("render")

@@ -93,23 +93,6 @@ struct TargetRenderer {
         return files
     }
 
-    /// Renders the whole target on every core and hands over its files in one piece
-    /// (`samsyn serve` keeps the site in memory anyway).
-    func render(log: inout DiagnosticLog, pagesPerJob: Int = 32) -> [OutputFile] {
-        var jobs = [searchIndexJob] + generatedJobs()
-        for start in stride(from: 0, to: pages.count, by: pagesPerJob) {
-            jobs.append(RenderJob { log in Self.renderPages(pages[start..<min(start + pagesPerJob, pages.count)], in: [self], log: &log)[0] })
-        }
-        let results = Parallel.map(jobs.count) { index -> ([OutputFile], DiagnosticLog) in
-            var jobLog = DiagnosticLog()
-            let files = jobs[index].run(&jobLog)
-            PersonalDataCheck.scanOutput(files, target: target.name, log: &jobLog)
-            return (files, jobLog)
-        }
-        for (_, jobLog) in results { log.append(contentsOf: jobLog) }
-        return results.flatMap(\.0)
-    }
-
     // MARK: Pages
 
     /// The same renderer over a site in which a page was edited without changing what other
