@@ -54,6 +54,9 @@ public struct DataTable: Sendable {
     /// The columns holding each row's group sizes: a row is withheld if any is below the
     /// limit. Empty for figures that describe no group of people.
     public var groupSizeColumns: [String]
+    /// The columns that name each row's group, if the sidecar names them (`labels:`);
+    /// otherwise the text columns before the first column of numbers.
+    public var labelColumnNames: [String]? = nil
     /// Cells withheld because their group was too small.
     public var primarySuppressed: Int
     /// Cells withheld so that a hidden one cannot be worked out from a total.
@@ -83,6 +86,9 @@ public struct TableSchema: Sendable {
     /// group of people (`group_size: none`).
     public var groupSize: [String]
     public var columns: [String: ColumnSettings]
+    /// The columns naming each row's group, where the default (the text columns before the
+    /// first column of numbers) does not fit, as when a year is written as a number.
+    public var labels: [String]? = nil
 
     public init(groupSize: [String] = [], columns: [String: ColumnSettings] = [:]) {
         self.groupSize = groupSize

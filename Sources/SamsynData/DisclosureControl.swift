@@ -63,12 +63,14 @@ public struct DisclosureControl: Sendable {
         }
     }
 
-    /// The columns that name a row's group and stay when its values are withheld: the text
-    /// columns before the first column of numbers, where statistics tables keep their keys
-    /// (`skola;termin;elever;andel`). A text column after the numbers (a comment) is withheld
-    /// with the row.
+    /// The columns that name a row's group and stay when its values are withheld: those the
+    /// sidecar names, or else the text columns before the first column of numbers, where
+    /// statistics tables keep their keys (`skola;termin;elever;andel`). A text column after
+    /// the numbers (a comment) is withheld with the row. A group-size column is never a
+    /// label (`TableReader` refuses it).
     public func labelColumns(of table: DataTable) -> [Int] {
-        Array(table.columns.indices.prefix { !table.columns[$0].type.isNumeric })
+        if let names = table.labelColumnNames { return names.compactMap(table.columnIndex) }
+        return Array(table.columns.indices.prefix { !table.columns[$0].type.isNumeric })
     }
 
     /// Sets of rows a total could be taken over: the rows grouped by the values of every

@@ -46,6 +46,14 @@ public struct TableReader: Sendable {
         for groupSize in schema.groupSize where !names.contains(groupSize) {
             issues.append(.error(Self.unknownColumnMessage(groupSize, in: names) + " (group_size in the sidecar file)", line: 1, column: 1))
         }
+        for label in schema.labels ?? [] {
+            if !names.contains(label) {
+                issues.append(.error(Self.unknownColumnMessage(label, in: names) + " (labels in the sidecar file)", line: 1, column: 1))
+            } else if schema.groupSize.contains(label) {
+                issues.append(.error("the column '\(label)' holds group sizes, so it cannot be a label: a small group's size would be published",
+                                     line: 1, column: 1))
+            }
+        }
         guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
 
         var columns: [Column] = []
@@ -61,7 +69,7 @@ public struct TableReader: Sendable {
         guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
 
         var table = DataTable(
-            name: name, columns: columns, rows: cells, groupSizeColumns: schema.groupSize,
+            name: name, columns: columns, rows: cells, groupSizeColumns: schema.groupSize, labelColumnNames: schema.labels,
             primarySuppressed: 0, secondarySuppressed: 0, rowLines: body.map { $0[0].line }
         )
         DisclosureControl(minCell: minCell).apply(to: &table)

@@ -146,3 +146,39 @@ import Testing
         for hidden in ["60,4", "31,6", "8,0"] { #expect(!text.contains(hidden), "\(hidden) was published") }
     }
 }
+
+/// Years written as numbers are no labels by default: the sidecar makes them text or names the labels.
+@Suite struct DisclosureLabelTests {
+    static let csv = "ar;elever;andel\n2021;5;40,5\n2022;8;50,5\n2023;40;60,5\n2024;45;70,5\n"
+    static let chart = "```chart\ntype: line\ndata: ar.csv\nx: ar\ny: andel\ntitle: Per år\n```\n"
+
+    func site(sidecar: String) throws -> SiteFixture {
+        let site = try SiteFixture()
+        try site.write("content/data/ar.csv", Self.csv)
+        try site.write("content/data/ar.yml", sidecar)
+        try site.write("content/rapport/arsrapport.md", "---\ntitle: Rapport\naudience: [politicians]\nyear: 2024\n---\n\nText.\n\n" + Self.chart)
+        return site
+    }
+
+    @Test func withoutLabelsWithheldYearsCollideAndTheErrorSaysWhatToDo() throws {
+        let result = try site(sidecar: "group_size: elever\n").run("build")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains { $0.contains("make it text ('columns: {ar: {type: text}}', as for a year) or name the columns that label rows ('labels: [ar]')") }, "\(result.stderr)")
+    }
+
+    @Test(arguments: ["group_size: elever\ncolumns: {ar: {type: text}}\n", "group_size: elever\nlabels: [ar]\n"])
+    func labelsKeepTheYearAndWithholdTheValues(sidecar: String) throws {
+        let site = try site(sidecar: sidecar)
+        try site.build()
+        let page = try site.read("public/intranat/rapport/arsrapport/index.html")
+        #expect(page.contains(">2021<") || page.contains(">2\u{00A0}021<"), "the withheld year keeps its label")
+        #expect(page.contains("70,5"))
+        for hidden in ["40,5", "50,5"] { #expect(!page.contains(hidden), "\(hidden) was published") }
+    }
+
+    @Test func aGroupSizeColumnCannotBeALabel() throws {
+        let result = try site(sidecar: "group_size: elever\nlabels: [ar, elever]\n").run("build")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains { $0.contains("the column 'elever' holds group sizes, so it cannot be a label") }, "\(result.stderr)")
+    }
+}

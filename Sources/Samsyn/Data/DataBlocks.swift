@@ -263,8 +263,8 @@ struct DataBlocks {
             for row in rows {
                 let name = label(table.rows[row][seriesIndex]), category = categories.firstIndex(of: label(table.rows[row][xIndex]))!
                 if values[name]![category] != .missing {
-                    log.error("more than one row for \(x) '\(categories[category])' and \(series) '\(name)' (line \(table.rowLines[row]) of the data); narrow it with 'where'",
-                              at: yaml.location(ofKey: "series"))
+                    log.error("more than one row for \(x) '\(categories[category])' and \(series) '\(name)' (line \(table.rowLines[row]) of the data); narrow it with 'where'"
+                              + Self.labelHint(categories[category] + name, column: x), at: yaml.location(ofKey: "series"))
                     return nil
                 }
                 values[name]![category] = value(table.rows[row][yIndex])
@@ -279,8 +279,8 @@ struct DataBlocks {
             for row in rows {
                 let category = categories.firstIndex(of: label(table.rows[row][xIndex]))!
                 if values[category] != .missing {
-                    log.error("more than one row for \(x) '\(categories[category])' (line \(table.rowLines[row]) of the data); add 'series' or narrow it with 'where'",
-                              at: yaml.location(ofKey: "x"))
+                    log.error("more than one row for \(x) '\(categories[category])' (line \(table.rowLines[row]) of the data); add 'series' or narrow it with 'where'"
+                              + Self.labelHint(categories[category], column: x), at: yaml.location(ofKey: "x"))
                     return nil
                 }
                 values[category] = value(table.rows[row][index])
@@ -288,6 +288,14 @@ struct DataBlocks {
             seriesList.append(ChartSeries(name: table.columns[index].label, values: values))
         }
         return ChartData(categories: categories, series: seriesList, categoryLabel: categoryLabel, seriesLabel: y.count == 1 ? "" : text.measure)
+    }
+
+    /// Withheld rows keep only their labels: where a column that names rows is not taken for
+    /// one (a year written as a number), their names are withheld too and collide.
+    static func labelHint(_ label: String, column: String) -> String {
+        guard label.contains("..") else { return "" }
+        return "; the rows withheld for small groups lost their '\(column)' too, as it is not a label: in the data's sidecar, "
+            + "make it text ('columns: {\(column): {type: text}}', as for a year) or name the columns that label rows ('labels: [\(column)]')"
     }
 
     /// Categories become series and series categories: bands over time become stacks per time.

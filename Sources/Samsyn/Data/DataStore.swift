@@ -55,6 +55,7 @@ struct DataStore {
     private struct Sidecar: Decodable {
         var group_size: OneOrMany<String>?
         var reason: String?
+        var labels: OneOrMany<String>?
         var columns: [String: ColumnSettings]?
         struct ColumnSettings: Decodable {
             var type: String?
@@ -62,7 +63,7 @@ struct DataStore {
             var unit: String?
         }
 
-        static let keys: Set<String> = ["group_size", "reason", "columns"]
+        static let keys: Set<String> = ["group_size", "reason", "labels", "columns"]
     }
 
     static func sidecarPath(for file: String) -> String {
@@ -101,6 +102,7 @@ struct DataStore {
             }
         }
         var schema = TableSchema(groupSize: groupSize == ["none"] ? [] : groupSize)
+        schema.labels = sidecar.labels?.values
         for (name, settings) in sidecar.columns ?? [:] {
             var type: ColumnType?
             if let typeName = settings.type {
