@@ -13,9 +13,10 @@ mkdir -p "$work"
 git worktree add --detach -f "$work/base" "$revision" >/dev/null 2>&1
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true' EXIT
 echo "building $revision and the working tree (release)…"
-(cd "$work/base" && swift build -c release --product samsyn --scratch-path "$work/base-build" >/dev/null)
-swift build -c release --product samsyn >/dev/null
-python3 ../shared/bench/gen_corpus.py "$work/corpus" --pages "$pages" >/dev/null
+(cd "$work/base" && swift build -c release --product samsyn --scratch-path "$work/base-build" >"$work/base-build.log" 2>&1) \
+  || { echo "$revision does not build:" >&2; tail -20 "$work/base-build.log" >&2; exit 1; }
+swift build -c release --product samsyn >"$work/build.log" 2>&1 || { echo "the working tree does not build:" >&2; tail -20 "$work/build.log" >&2; exit 1; }
+python3 ../shared/bench/gen_corpus.py "$work/corpus" --pages "$pages" >/dev/null 2>&1
 cp -r templates "$work/corpus/templates"
 sed -n '/^accessibility:/,$p' content/site.yml >> "$work/corpus/content/site.yml"
 export SOURCE_DATE_EPOCH=1795521600
