@@ -89,15 +89,17 @@ struct OutputWriter: Sendable {
         }
     }
 
-    private func releaseLock() {
+    /// Once only: a second `close` could close a descriptor another thread has opened since.
+    private mutating func releaseLock() {
         if lock >= 0 { close(lock) }
+        lock = -1
     }
 
     /// Everything is written: only now is the previous output replaced, target by target,
     /// each in one atomic exchange of the two folders (Linux's `renameat2` with
     /// `RENAME_EXCHANGE`), so that at no instant is a target missing or part old, part new,
     /// whenever the build is killed. Where the file system cannot exchange, two renames.
-    func commit() throws {
+    mutating func commit() throws {
         defer { releaseLock() }
         let fileManager = FileManager.default
         for (final, staging) in staged {
@@ -146,7 +148,7 @@ struct OutputWriter: Sendable {
 
     /// The build failed: the staged targets go, the previous output stays as it was (and an
     /// output folder this build made, empty again, goes too).
-    func discard() {
+    mutating func discard() {
         for (_, staging) in staged { try? FileManager.default.removeItem(at: staging) }
         if createdOutputDirectory { try? FileManager.default.removeItem(at: outputDirectory) }
         releaseLock()
