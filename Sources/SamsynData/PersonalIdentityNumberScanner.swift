@@ -37,6 +37,15 @@ public enum PersonalIdentityNumberScanner {
         }
     }
 
+    /// The numbers in UTF-8 bytes, with the byte offset of each (no String made).
+    public static func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, byteOffset: Int)] {
+        guard mightContainOne(bytes) else { return [] }
+        var matcher = Matcher()
+        scan(bytes, range: 0..<bytes.count, into: &matcher)
+        matcher.finish()
+        return matcher.found
+    }
+
     /// Ten digits, in ASCII or written otherwise: most text has fewer and is not scanned further.
     static func mightContainOne(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
@@ -72,6 +81,12 @@ public enum PersonalIdentityNumberScanner {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
+            // Outside a number, a plain ASCII character other than a digit or the start of
+            // an entity, escape or tag changes nothing: skipped without a token.
+            if matcher.isOutside {
+                while index < end, Self.isPlainOutside(bytes[index]) { index += 1 }
+                guard index < end else { break }
+            }
             let start = index
             let byte = bytes[index]
             if byte == UInt8(ascii: "&"), let (scalar, next) = entity(bytes, at: index, end: end) {
@@ -108,6 +123,11 @@ public enum PersonalIdentityNumberScanner {
                 }
             }
         }
+    }
+
+    @inline(__always)
+    static func isPlainOutside(_ byte: UInt8) -> Bool {
+        byte < 0x80 && (byte < 0x30 || byte > 0x39) && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
     }
 
     static func classifyASCII(_ byte: UInt8) -> Token {
@@ -223,8 +243,10 @@ public enum PersonalIdentityNumberScanner {
             close += 1
         }
         guard close < end, bytes[close] == UInt8(ascii: ">") else { return nil }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<nameEnd]), as: UTF8.self).lowercased()
-        return (close, isComment || inlineElements.contains(name))
+        guard !isComment, nameEnd - index <= 6 else { return (close, isComment) }
+        // Element names are ASCII: lower-cased byte by byte into a small string.
+        let name = String(decoding: bytes[index..<nameEnd].map { $0 | 0x20 }, as: UTF8.self)
+        return (close, inlineElements.contains(name))
     }
 
     static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Unicode.Scalar, Int) {
@@ -238,18 +260,50 @@ public enum PersonalIdentityNumberScanner {
 
     // MARK: Finding the numbers
 
+    /// A run of digits kept as a number, without an array to grow: only runs of 4 to 12
+    /// digits can be part of a number, so longer ones keep only their count.
+    struct DigitRun {
+        private var value: UInt64 = 0
+        private(set) var count = 0
+
+        init() {}
+
+        init(_ digit: UInt8) {
+            append(digit)
+        }
+
+        mutating func append(_ digit: UInt8) {
+            if count < 13 { value = value * 10 + UInt64(digit) }
+            count += 1
+        }
+
+        /// The digits, first to last (only asked of runs of at most 12).
+        var digits: [UInt8] {
+            var rest = value
+            var result = [UInt8](repeating: 0, count: min(count, 13))
+            for index in result.indices.reversed() {
+                result[index] = UInt8(rest % 10)
+                rest /= 10
+            }
+            return result
+        }
+    }
+
     /// Reads tokens one at a time: a run of 10 or 12 digits, or of 6 or 8 digits, a
     /// separator and 4 digits, with no digit just before or after.
     struct Matcher {
         private enum Phase { case outside, date, separator, serial }
         private var phase = Phase.outside
-        private var date: [UInt8] = []
+        private var date = DigitRun()
         private var dateStart = 0
-        private var serial: [UInt8] = []
+        private var serial = DigitRun()
         private var serialStart = 0
         private var signs = 0
         private var plus = false
         var found: [(text: String, byteOffset: Int)] = []
+
+        /// Between numbers: no digits are being read.
+        var isOutside: Bool { phase == .outside }
 
         mutating func feed(_ token: Token, at offset: Int) {
             switch token {
@@ -259,18 +313,18 @@ public enum PersonalIdentityNumberScanner {
                 switch phase {
                 case .outside:
                     phase = .date
-                    date = [value]
+                    date = DigitRun(value)
                     dateStart = offset
                 case .date:
                     date.append(value)
                 case .separator:
                     if date.count == 6 || date.count == 8 {
                         phase = .serial
-                        serial = [value]
+                        serial = DigitRun(value)
                         serialStart = offset
                     } else {
                         phase = .date
-                        date = [value]
+                        date = DigitRun(value)
                         dateStart = offset
                     }
                 case .serial:
@@ -322,15 +376,15 @@ public enum PersonalIdentityNumberScanner {
         /// A run of 10 or 12 digits is a number without a separator.
         private mutating func endDateRun() {
             guard date.count == 10 || date.count == 12 else { return }
-            let digits = date
+            let digits = date.digits
             if isValid(date: Array(digits.dropLast(4)), serial: Array(digits.suffix(4))) {
                 found.append((Self.text(digits.dropLast(4)) + Self.text(digits.suffix(4)), dateStart))
             }
         }
 
         private mutating func endSerialRun() {
-            guard serial.count == 4, isValid(date: date, serial: serial) else { return }
-            found.append((Self.text(date) + (plus ? "+" : "-") + Self.text(serial), dateStart))
+            guard serial.count == 4, isValid(date: date.digits, serial: serial.digits) else { return }
+            found.append((Self.text(date.digits) + (plus ? "+" : "-") + Self.text(serial.digits), dateStart))
         }
 
         private static func text<Digits: Sequence<UInt8>>(_ digits: Digits) -> String {

@@ -55,6 +55,9 @@ enum PersonalDataCheck {
     /// rendering puts together is reported at the page it comes from, or at the output file.
     static func scanOutput(_ files: [OutputFile], target: String, log: inout DiagnosticLog) {
         for file in files {
+            // Read on the file's bytes; the text is made only to place a number found.
+            let found = file.contents.withUnsafeBytes { PersonalIdentityNumberScanner.matches(inUTF8: $0.bindMemory(to: UInt8.self)) }
+            guard !found.isEmpty else { continue }
             let text = String(decoding: file.contents, as: UTF8.self)
             for match in PersonalIdentityNumberScanner.matches(in: text) {
                 let found = "(\(match.text.dropLast(4))XXXX)"
