@@ -41,7 +41,7 @@ kinds = [
 chart = 0
 for page in range(a.pages):
     with open(f"{a.out}/content/rapport/r{page}.md", "w") as f:
-        f.write(f"---\ntitle: Rapport {page}\nyear: 2024\n---\n\nInledning.\n\n")
+        f.write(f"---\ntitle: Rapport {page}\naudience: [staff]\nyear: 2024\n---\n\nInledning.\n\n")
         for i in range(a.charts_per_page):
             f.write(f"```chart\n{kinds[chart % len(kinds)]}\ndata: d{chart % a.files}.csv\ntitle: Diagram {chart}\n```\n\n")
             chart += 1
