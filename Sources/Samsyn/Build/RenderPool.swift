@@ -2,8 +2,9 @@ import Foundation
 
 /// Every output of every target as one pool of jobs on every core, each job handing its
 /// files to a sink at once: the staging folders of a build (`SiteBuilder`) or the memory
-/// of `samsyn serve` (`Preview`), which thus render alike. Every file passes the check for
-/// personal identity numbers on its way to the sink.
+/// of `samsyn serve` (`Preview`), which thus render alike. Every file rendered passes the
+/// check for personal identity numbers on its way to the sink (the theme's assets are
+/// copied as they are, and were checked as input files).
 enum RenderPool {
     /// Takes a job's files for a target; called from many threads at once.
     typealias Sink = @Sendable ([OutputFile], Target) throws -> Void
@@ -32,8 +33,8 @@ enum RenderPool {
                 }
             }
         }
-        jobs.append { log in
-            for renderer in renderers { try deliver(assets, renderer.target, &log) }
+        jobs.append { _ in
+            for renderer in renderers { try sink(assets, renderer.target) }
         }
         let outcomes = Parallel.map(jobs.count) { index -> (log: DiagnosticLog, error: (any Error)?) in
             var jobLog = DiagnosticLog()

@@ -114,11 +114,12 @@ public struct SiteBuilder: Sendable {
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
         // Templates are checked even when the content has errors, so one run reports both.
         let templates = TemplateSet.load(sourceDirectory: source, log: &log)
-        PersonalDataCheck.scanInputs(SourceTree(sourceDirectory: source, log: &log), log: &log)
+        let tree = SourceTree(sourceDirectory: source, log: &log)
+        PersonalDataCheck.scanInputs(tree, log: &log)
         guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
-        let files = ContentLoader.markdownFiles(in: source)
+        let files = tree.pageFiles
         guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(of: files)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return nil
         }

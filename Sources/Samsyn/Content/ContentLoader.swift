@@ -24,7 +24,7 @@ struct ContentLoader {
 
     /// Pages are read and parsed on every core. Their chart and table blocks are left for
     /// `DataBlocks.draw`, a step of its own, which needs the interface text.
-    /// - Parameter files: `markdownFiles(in:)`, walked once for this and for the languages.
+    /// - Parameter files: `SourceTree.pageFiles`, walked once for this, the languages and the checks.
     func load(files: [String], log: inout DiagnosticLog) -> [Page] {
         let originalFiles = files.filter { Self.translationLanguage(of: $0) == nil }
         let translationFiles = files.filter { Self.translationLanguage(of: $0) != nil }
@@ -81,35 +81,6 @@ struct ContentLoader {
     /// The languages translations are written in, from the file names alone.
     static func translationLanguages(of files: [String]) -> Set<String> {
         Set(files.compactMap(translationLanguage))
-    }
-
-    /// Markdown files relative to content/, sorted so every run sees them in one order.
-    /// Read with `readdir`, whose entries say whether they are folders, so that no file
-    /// needs a `stat` of its own (Foundation's enumerator makes one per file).
-    static func markdownFiles(in sourceDirectory: URL) -> [String] {
-        var files: [String] = []
-        func walk(_ folder: String, relative: String) {
-            guard let directory = opendir(folder) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard !name.hasPrefix(".") else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    if relative.isEmpty, Self.nonPageFolders.contains(name) { continue }
-                    walk(folder + "/" + name, relative: path)
-                } else if name.hasSuffix(".md") {
-                    files.append(path)
-                }
-            }
-        }
-        walk(sourceDirectory.appendingPathComponent("content").path, relative: "")
-        return files.sorted()
     }
 
     static func translationLanguage(of file: String) -> String? {

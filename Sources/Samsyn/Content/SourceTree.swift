@@ -19,6 +19,18 @@ struct SourceTree {
 
     static let folders = ["content", "templates"]
 
+    /// The page files, relative to content/ and sorted: every `.md` but those in hidden
+    /// folders or files and in the folders that hold other things (`content/data/`).
+    var pageFiles: [String] {
+        files.compactMap { file -> String? in
+            guard file.path.hasPrefix("content/"), file.path.hasSuffix(".md") else { return nil }
+            let relative = String(file.path.dropFirst("content/".count))
+            let parts = relative.split(separator: "/")
+            guard !parts.contains(where: { $0.hasPrefix(".") }), parts.count == 1 || !ContentLoader.nonPageFolders.contains(String(parts[0])) else { return nil }
+            return relative
+        }.sorted()
+    }
+
     /// The ordinary files (and links to them inside the site), sorted.
     private(set) var files: [File] = []
     /// Every name walked, folders included, for checks on names.
