@@ -81,10 +81,9 @@ public final class Preview: @unchecked Sendable {
         if let loaded, let templates = loaded.templates {
             if let target = loaded.targets.first {
                 targetName = target.name
-                let targetRenderer = TargetRenderer(site: loaded.site, target: target, templates: templates, localization: loaded.localization,
-                                                    searchTerms: loaded.searchTerms, today: options.today)
+                let targetRenderer = loaded.renderer(for: target, templates: templates, today: options.today)
                 let collected = Collected()
-                let (renderLog, _) = RenderPool.run([targetRenderer], pages: targetRenderer.pages, assets: loaded.assets) { files, _ in
+                let (renderLog, _) = RenderPool.run([targetRenderer], pages: targetRenderer.view.pages, assets: loaded.assets) { files, _ in
                     collected.add(files)
                 }
                 log.append(contentsOf: renderLog)
@@ -109,7 +108,7 @@ public final class Preview: @unchecked Sendable {
     private func updatePage(at path: String, start: ContinuousClock.Instant) -> Update? {
         let file = String(path.dropFirst("content/".count))
         guard path.hasPrefix("content/"), path.hasSuffix(".md"), var loaded, let renderer,
-              let old = loaded.site.page(contentPath: file),
+              loaded.site.page(contentPath: file) != nil,
               FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
         else { return nil }
         var log = DiagnosticLog()
@@ -123,20 +122,18 @@ public final class Preview: @unchecked Sendable {
             var data = DataStore(sourceDirectory: options.sourceDirectory, minCell: loaded.config.minCell, log: &log)
             page = DataBlocks.draw([page], minCell: loaded.config.minCell, localization: loaded.localization, store: &data, log: &log)[0]
         }
-        guard page.frontMatter == old.frontMatter, page.outline.headings == old.outline.headings,
-              page.outline.orderedLists == old.outline.orderedLists, page.reservedIDs == old.reservedIDs,
-              let site = loaded.site.replacing(page)
-        else { return nil }
-        site.checkLinks(of: page, log: &log)
+        // Nil when the edit changes what other pages show of it: then the target is built again.
+        guard let site = loaded.site.replacing(page) else { return nil }
+        SiteChecks.links(of: page, in: site, log: &log)
         if page.language == loaded.config.language {
-            site.check(Readability.of(text: page.readableText), of: page, log: &log)
+            SiteChecks.check(Readability.of(text: page.readableText), of: page, in: site, log: &log)
         }
         guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
         loaded.site = site
         loaded.searchTerms.update(page)
-        let updated = renderer.updating(site: site, searchTerms: loaded.searchTerms, page: page)
+        let updated = renderer.replacing(page, in: site, searchTerms: loaded.searchTerms)
         if updated.contains(page) {
-            var output = updated.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
+            var output = RenderContext.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
             output.source = page.sourcePath
             PersonalDataCheck.scanOutput([output], target: updated.target.name, log: &log)
             guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }

@@ -105,6 +105,13 @@ public struct SiteBuilder: Sendable {
         var readability: [PageReadability]
         /// The theme's styles and scripts, from `templates/assets/`.
         var assets: [OutputFile]
+
+        /// What renders one target of the site.
+        func renderer(for target: Target, templates: TemplateSet, today: LocalDate) -> TargetRenderer {
+            TargetRenderer(view: TargetView(site: site, target: target),
+                           rendering: RenderContext(templates: templates, localization: localization, today: today),
+                           searchTerms: searchTerms)
+        }
     }
 
     /// Configuration, content and checks: everything up to rendering. Nil when the
@@ -134,11 +141,7 @@ public struct SiteBuilder: Sendable {
         // parts would leave a core idle.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }
         let site = Site(config: config, pages: pages, log: &log)
-        site.checkReferences(log: &log)
-        site.checkLinks(log: &log)
-        Generator.checkReservedPaths(of: site, log: &log)
-        site.checkReviews(today: options.today, log: &log)
-        let readability = site.checkReadability(log: &log)
+        let readability = SiteChecks.run(on: site, today: options.today, log: &log)
         timer.lap("checks")
         let searchTerms = counting.result()
         timer.lap("search terms")
@@ -160,7 +163,7 @@ public struct SiteBuilder: Sendable {
         result.suppressedCells = loaded.suppressedCells
         result.readability = loaded.readability
         guard let templates = loaded.templates else { return }
-        let (site, localization, searchTerms, targets) = (loaded.site, loaded.localization, loaded.searchTerms, loaded.targets)
+        let (site, targets) = (loaded.site, loaded.targets)
 
         if options.writeOutput, let overlap = Self.sourceFolderOverlapping(options.outputDirectory, source: options.sourceDirectory) {
             log.error("the output folder overlaps the site's \(overlap)/: a build there would write over the sources; "
@@ -170,9 +173,7 @@ public struct SiteBuilder: Sendable {
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {
-            let renderers = targets.map {
-                TargetRenderer(site: site, target: $0, templates: templates, localization: localization, searchTerms: searchTerms, today: options.today)
-            }
+            let renderers = targets.map { loaded.renderer(for: $0, templates: templates, today: options.today) }
             if writing {
                 for target in targets { try writer.begin(target.name) }
             }
@@ -185,7 +186,7 @@ public struct SiteBuilder: Sendable {
             log.append(contentsOf: renderLog)
             if let renderError { throw renderError }
             for renderer in renderers {
-                result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.pages.count, charts: renderer.pages.reduce(0) { $0 + $1.chartCount }))
+                result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.view.pages.count, charts: renderer.view.pages.reduce(0) { $0 + $1.chartCount }))
             }
             timer.lap("render")
             let failed = log.hasErrors || (options.strict && log.warningCount > 0)

@@ -3,7 +3,7 @@ import Foundation
 extension Generator {
     static let accessibilityStatement = Generator(paths: [TargetRenderer.accessibilityPath], what: "the accessibility statement") { renderer in
         guard let statement = renderer.accessibilityStatement else { return [] }
-        return [RenderJob { _ in [renderer.file(at: TargetRenderer.accessibilityPath, html: renderer.renderAccessibilityStatement(statement))] }]
+        return [RenderJob { _ in [RenderContext.file(at: TargetRenderer.accessibilityPath, html: renderer.renderAccessibilityStatement(statement))] }]
     }
 }
 
@@ -39,6 +39,6 @@ extension TargetRenderer {
         ]
         fields["shortcomings"] = items(statement.shortcomings.map { ["description": $0.description, "reason": $0.reason] })
         context["statement"] = fields
-        return templates.render(context, with: "accessibility")
+        return rendering.templates.render(context, with: "accessibility")
     }
 }

@@ -16,7 +16,7 @@ extension TargetRenderer {
         // A translation lives under its language's folder (`en/vardnadshavare/…`).
         if language != site.config.language, folders.first.map(String.init) == language { folders = folders.dropFirst() }
         let key = FrameCache.Key(depth: depth, section: folders.first.map(String.init), language: language, searchPage: searchPage)
-        var context = frames.frame(for: key) { frameContext(for: key) }
+        var context = rendering.frames.frame(for: key) { frameContext(for: key) }
         context["title"] = title
         context["isHome"] = urlPath.isEmpty
         return context
@@ -25,8 +25,8 @@ extension TargetRenderer {
     /// The values every page with this key shows alike, and the frame partials rendered with
     /// them alone, as `frame.header`, `frame.nav` and `frame.footer`.
     private func frameContext(for key: FrameCache.Key) -> [String: Any] {
-        let t = localization.strings(for: key.language)
-        // As `href(from:to:)` makes them: up to the root, then down.
+        let t = rendering.localization.strings(for: key.language)
+        // As `RenderContext.href(from:to:)` makes them: up to the root, then down.
         let up = String(repeating: "../", count: key.depth)
         let root = up.isEmpty ? "./" : up
         let siteLanguage = site.config.language
@@ -37,7 +37,7 @@ extension TargetRenderer {
             "root": root,
             "homeHref": root,
             "t": t.context,
-            "nav": sections.map { section -> [String: Any] in
+            "nav": view.sections.map { section -> [String: Any] in
                 var item: [String: Any] = [
                     "title": sectionTitle(section.name, t), "href": up + section.name + "/",
                     "current": section.name == key.section,
@@ -57,7 +57,7 @@ extension TargetRenderer {
         // Without the partial's last line break, so that `{{{frame.nav}}}` on a line of its
         // own leaves the page as `{{>partials/nav}}` would.
         context["frame"] = Dictionary(uniqueKeysWithValues: TemplateSet.framePartials.map { name in
-            var html = templates.render(context, with: "partials/\(name)")
+            var html = rendering.templates.render(context, with: "partials/\(name)")
             if html.hasSuffix("\n") { html.removeLast() }
             return (name, html)
         })
@@ -69,10 +69,10 @@ extension TargetRenderer {
     }
 
     func breadcrumbs(for urlPath: String, section: String, language: String) -> [[String: Any]] {
-        let t = localization.strings(for: language)
-        var crumbs: [[String: Any]] = [["title": t["home"], "href": href(from: urlPath, to: "")]]
-        if !section.isEmpty, sections.contains(where: { $0.name == section }) {
-            crumbs.append(["title": sectionTitle(section, t), "href": href(from: urlPath, to: section + "/")])
+        let t = rendering.localization.strings(for: language)
+        var crumbs: [[String: Any]] = [["title": t["home"], "href": RenderContext.href(from: urlPath, to: "")]]
+        if !section.isEmpty, view.sections.contains(where: { $0.name == section }) {
+            crumbs.append(["title": sectionTitle(section, t), "href": RenderContext.href(from: urlPath, to: section + "/")])
         }
         return crumbs
     }
@@ -85,7 +85,7 @@ extension TargetRenderer {
 
     func list(_ linked: [Page], from urlPath: String) -> [[String: Any]] {
         linked.map { other in
-            var entry: [String: Any] = ["title": other.title, "href": href(from: urlPath, to: other.urlPath)]
+            var entry: [String: Any] = ["title": other.title, "href": RenderContext.href(from: urlPath, to: other.urlPath)]
             entry["summary"] = other.summary
             return entry
         }

@@ -17,11 +17,11 @@ extension TargetRenderer {
     }
 
     func versions(of id: String) -> [Page] {
-        versionsByID[id] ?? []
+        view.versionsByID[id] ?? []
     }
 
     var missingTranslations: [MissingTranslation] {
-        pages.filter(isTranslatable).flatMap { original -> [MissingTranslation] in
+        view.pages.filter(isTranslatable).flatMap { original -> [MissingTranslation] in
             let present = Set(versions(of: original.id).map(\.language))
             return site.languages.filter { !present.contains($0) }.map { language in
                 MissingTranslation(original: original, language: language, urlPath: Self.missingPath(of: original, in: language))
@@ -37,7 +37,7 @@ extension TargetRenderer {
     /// `<link rel="alternate" hreflang>` to the other real versions of a page.
     func alternateLinks(for page: Page) -> [[String: Any]] {
         versions(of: page.id).filter { $0.sourcePath != page.sourcePath }.map { version in
-            ["lang": version.language, "href": href(from: page.urlPath, to: version.urlPath)]
+            ["lang": version.language, "href": RenderContext.href(from: page.urlPath, to: version.urlPath)]
         }
     }
 
@@ -50,7 +50,7 @@ extension TargetRenderer {
             let target = present[language]?.urlPath ?? Self.missingPath(of: original, in: language)
             var entry: [String: Any] = [
                 "lang": language, "dir": Self.direction(of: language),
-                "title": localization.name(of: language), "href": href(from: urlPath, to: target),
+                "title": rendering.localization.name(of: language), "href": RenderContext.href(from: urlPath, to: target),
             ]
             if language == current { entry["current"] = true }
             return entry
@@ -58,20 +58,20 @@ extension TargetRenderer {
     }
 
     func renderMissingTranslation(_ missing: MissingTranslation) -> String {
-        let t = localization.strings(for: missing.language)
-        var context = baseContext(for: missing.urlPath, title: t.format("translation_missing_title", ["language": localization.name(of: missing.language)]),
+        let t = rendering.localization.strings(for: missing.language)
+        var context = baseContext(for: missing.urlPath, title: t.format("translation_missing_title", ["language": rendering.localization.name(of: missing.language)]),
                                   language: missing.language)
         context["breadcrumbs"] = items(breadcrumbs(for: missing.urlPath, section: missing.original.section, language: missing.language))
         context["versions"] = items(versions(of: missing.original.id).map { version in
             [
                 "lang": version.language, "dir": Self.direction(of: version.language),
-                "language": localization.name(of: version.language), "title": version.title,
-                "href": href(from: missing.urlPath, to: version.urlPath),
+                "language": rendering.localization.name(of: version.language), "title": version.title,
+                "href": RenderContext.href(from: missing.urlPath, to: version.urlPath),
             ]
         })
         context["languages"] = items(languageSwitcher(for: missing.original.id, from: missing.urlPath, current: missing.language))
         context["noindex"] = true
-        return templates.render(context, with: "translation-missing")
+        return rendering.templates.render(context, with: "translation-missing")
     }
 }
 
@@ -80,7 +80,7 @@ extension Generator {
     /// folders the languages reserve).
     static let missingTranslations = Generator(paths: [], what: "a page saying a translation is missing") { renderer in
         renderer.missingTranslations.map { missing in
-            RenderJob { _ in [renderer.file(at: missing.urlPath, html: renderer.renderMissingTranslation(missing))] }
+            RenderJob { _ in [RenderContext.file(at: missing.urlPath, html: renderer.renderMissingTranslation(missing))] }
         }
     }
 }

@@ -5,11 +5,11 @@ extension Generator {
     /// Each section's index (its folder's name is its path, so a section is reserved by
     /// its pages, not here).
     static let sectionIndexes = Generator(paths: [], what: "a section's index") { renderer in
-        renderer.sections.map { section in RenderJob { _ in [renderer.file(at: section.name + "/", html: renderer.renderSection(section))] } }
+        renderer.view.sections.map { section in RenderJob { _ in [RenderContext.file(at: section.name + "/", html: renderer.renderSection(section))] } }
     }
 
     static let frontPage = Generator(paths: ["index.html"], what: "the front page") { renderer in
-        [RenderJob { _ in [renderer.file(at: "", html: renderer.renderHome())] }]
+        [RenderJob { _ in [RenderContext.file(at: "", html: renderer.renderHome())] }]
     }
 
     static let robots = Generator(paths: ["robots.txt"], what: "the robots.txt file") { renderer in
@@ -23,51 +23,38 @@ extension Generator {
     }
 }
 
-/// Section indexes, the front page, robots.txt and the sitemap.
+/// TargetView.Section indexes, the front page, robots.txt and the sitemap.
 extension TargetRenderer {
-    struct Section {
-        var name: String
-        var pages: [Page]
-    }
-
-    /// Top-level folders with at least one page in this target, in the order readers expect.
-    static func sections(of pages: [Page]) -> [Section] {
-        let order = PageKind.allCases.map(\.folder)
-        let grouped = Dictionary(grouping: pages.filter { !$0.section.isEmpty && !$0.isTranslation }, by: \.section)
-        return grouped.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
-            .map { Section(name: $0, pages: grouped[$0]!.sorted { $0.title < $1.title }) }
-    }
-
-    func renderSection(_ section: Section) -> String {
+    func renderSection(_ section: TargetView.Section) -> String {
         if section.name == "verktygslada", section.pages.contains(where: { $0.kind == .intervention }) {
             return renderToolboxMap(section)
         }
         let urlPath = section.name + "/"
         var context = baseContext(for: urlPath, title: sectionTitle(section.name, strings), language: site.config.language)
         context["summary"] = strings.optional("section.\(section.name).summary")
-        context["breadcrumbs"] = items([["title": strings["home"], "href": href(from: urlPath, to: "")]])
+        context["breadcrumbs"] = items([["title": strings["home"], "href": RenderContext.href(from: urlPath, to: "")]])
         context["pages"] = items(list(section.pages, from: urlPath))
-        if section.name == "rutiner", hasStaffOverviews {
-            context["reviewOverviewHref"] = href(from: urlPath, to: Self.reviewOverviewPath)
+        if section.name == "rutiner", view.hasStaffOverviews {
+            context["reviewOverviewHref"] = RenderContext.href(from: urlPath, to: Self.reviewOverviewPath)
         }
-        if section.name == "roller", hasStaffOverviews {
-            context["matrixHref"] = href(from: urlPath, to: Self.matrixPath)
+        if section.name == "roller", view.hasStaffOverviews {
+            context["matrixHref"] = RenderContext.href(from: urlPath, to: Self.matrixPath)
         }
-        return templates.render(context, with: "section")
+        return rendering.templates.render(context, with: "section")
     }
 
     func renderHome() -> String {
         var context = baseContext(for: "", title: site.config.title, language: site.config.language)
         context["description"] = site.config.description
-        context["sections"] = sections.map { section -> [String: Any] in
+        context["sections"] = view.sections.map { section -> [String: Any] in
             [
                 "title": sectionTitle(section.name, strings),
-                "href": href(from: "", to: section.name + "/"),
+                "href": RenderContext.href(from: "", to: section.name + "/"),
                 "summary": strings.optional("section.\(section.name).summary") ?? "",
             ]
         }
-        context["otherPages"] = items(list(pages.filter { $0.section.isEmpty && !$0.isTranslation }, from: ""))
-        return templates.render(context, with: "home")
+        context["otherPages"] = items(list(view.pages.filter { $0.section.isEmpty && !$0.isTranslation }, from: ""))
+        return rendering.templates.render(context, with: "home")
     }
 
     /// Every page a search engine should know, with absolute URLs from `base_url`.
@@ -81,9 +68,9 @@ extension TargetRenderer {
     }
 
     func sitemap() -> String {
-        var paths = [""] + sections.map { $0.name + "/" } + pages.map(\.urlPath)
-        if hasStaffOverviews { paths.append(Self.reviewOverviewPath) }
-        if hasStaffOverviews { paths.append(Self.matrixPath) }
+        var paths = [""] + view.sections.map { $0.name + "/" } + view.pages.map(\.urlPath)
+        if view.hasStaffOverviews { paths.append(Self.reviewOverviewPath) }
+        if view.hasStaffOverviews { paths.append(Self.matrixPath) }
         if accessibilityStatement != nil { paths.append(Self.accessibilityPath) }
         let base = target.baseURL.absoluteString // once: URL builds the string anew on every call
         let entries = paths.map { "  <url><loc>\(Markup.escape(base + $0))</loc></url>\n" }.joined()

@@ -4,8 +4,8 @@ import SamsynMarkdown
 
 extension Generator {
     static let whoDoesWhat = Generator(paths: [TargetRenderer.matrixPath], what: "the who-does-what overview") { renderer in
-        guard renderer.hasStaffOverviews else { return [] }
-        return [RenderJob { _ in [renderer.file(at: TargetRenderer.matrixPath, html: renderer.renderMatrix())] }]
+        guard renderer.view.hasStaffOverviews else { return [] }
+        return [RenderJob { _ in [RenderContext.file(at: TargetRenderer.matrixPath, html: renderer.renderMatrix())] }]
     }
 }
 
@@ -16,24 +16,13 @@ extension TargetRenderer {
 
     // MARK: Routine flow
 
-    /// The flow of a routine as SVG, or nil when no step names a role. It reads the whole
-    /// site, not the target, so it is the same in every target (`renderPages` draws it once).
-    func flowChart(for page: Page) -> String? {
-        guard let steps = site.steps[page.sourcePath], steps.contains(where: { $0.role != nil }) else { return nil }
-        var lanes: [String] = []
-        var laneOf: [String: Int] = [:]
-        let other = localization.strings(for: page.language)["flow_other_lane"]
-        for step in steps {
-            let key = step.role ?? ""
-            if laneOf[key] == nil {
-                laneOf[key] = lanes.count
-                lanes.append(step.role.flatMap { site.page(id: $0)?.title } ?? other)
-            }
+    /// A routine's flow (`Site.flow(of:)`) as SVG, its steps without a role in a lane of
+    /// their own named in the page's language.
+    static func flowChart(_ flow: RoutineFlow, otherLane: String) -> String {
+        let steps = flow.steps.map { step in
+            FlowChart.Step(number: step.number, label: shortLabel(step), lane: flow.lane(of: step), href: "#\(Page.stepPrefix)\(step.number)")
         }
-        let flowSteps = steps.map { step in
-            FlowChart.Step(number: step.number, label: Self.shortLabel(step), lane: laneOf[step.role ?? ""]!, href: "#\(Page.stepPrefix)\(step.number)")
-        }
-        return FlowChart(lanes: lanes, steps: flowSteps).svg
+        return FlowChart(lanes: flow.lanes.map { $0 ?? otherLane }, steps: steps).svg
     }
 
     /// A step in a few words for its box: what is done, without the role's name when the
@@ -68,21 +57,21 @@ extension TargetRenderer {
     func renderMatrix() -> String {
         let urlPath = Self.matrixPath
         let t = strings
-        let roles = pages.filter { $0.kind == .role && !$0.isTranslation }.sorted { $0.title < $1.title }
-        let routines = pages.filter { $0.kind == .routine && !$0.isTranslation }.sorted { $0.title < $1.title }
+        let roles = view.pages.filter { $0.kind == .role && !$0.isTranslation }.sorted { $0.title < $1.title }
+        let routines = view.pages.filter { $0.kind == .routine && !$0.isTranslation }.sorted { $0.title < $1.title }
         var context = baseContext(for: urlPath, title: t["matrix_title"], language: site.config.language)
         context["summary"] = t["matrix_summary"]
         context["breadcrumbs"] = items(breadcrumbs(for: urlPath, section: "roller", language: site.config.language))
         if routines.count * roles.count <= Self.matrixTableLimit {
             var parts: [String: [String: RolePart]] = [:]
-            for (role, entries) in participation {
+            for (role, entries) in view.participation {
                 for entry in entries { parts[entry.routine.sourcePath, default: [:]][role] = entry.part }
             }
             context["table"] = [
-                "roles": roles.map { ["title": $0.title, "href": href(from: urlPath, to: $0.urlPath)] },
+                "roles": roles.map { ["title": $0.title, "href": RenderContext.href(from: urlPath, to: $0.urlPath)] },
                 "routines": routines.map { routine -> [String: Any] in
                     [
-                        "title": routine.title, "href": href(from: urlPath, to: routine.urlPath),
+                        "title": routine.title, "href": RenderContext.href(from: urlPath, to: routine.urlPath),
                         "cells": roles.map { role -> [String: Any] in
                             guard let part = parts[routine.sourcePath]?[role.id] else { return ["empty": true] }
                             return ["text": partText(part, t), "owner": part.owner]
@@ -92,17 +81,17 @@ extension TargetRenderer {
             ] as [String: Any]
         } else {
             context["perRole"] = roles.map { role -> [String: Any] in
-                ["title": role.title, "href": href(from: urlPath, to: role.urlPath), "items": matrixRow(for: role, from: urlPath)]
+                ["title": role.title, "href": RenderContext.href(from: urlPath, to: role.urlPath), "items": matrixRow(for: role, from: urlPath)]
             }
         }
-        return templates.render(context, with: "matrix")
+        return rendering.templates.render(context, with: "matrix")
     }
 
     /// A role's own row of the matrix: the routines it is part of, and how.
     func matrixRow(for role: Page, from urlPath: String? = nil) -> [[String: Any]] {
-        let t = localization.strings(for: role.language)
-        return (participation[role.id] ?? []).map { entry in
-            ["title": entry.routine.title, "href": href(from: urlPath ?? role.urlPath, to: entry.routine.urlPath), "text": partText(entry.part, t)]
+        let t = rendering.localization.strings(for: role.language)
+        return (view.participation[role.id] ?? []).map { entry in
+            ["title": entry.routine.title, "href": RenderContext.href(from: urlPath ?? role.urlPath, to: entry.routine.urlPath), "text": partText(entry.part, t)]
         }
     }
 
@@ -110,13 +99,13 @@ extension TargetRenderer {
 
     /// The interventions of this target by level and by whom they are for. A public target
     /// holds only those meant for guardians, and its map is worded for them.
-    func renderToolboxMap(_ section: Section) -> String {
+    func renderToolboxMap(_ section: TargetView.Section) -> String {
         let urlPath = section.name + "/"
         let t = strings
         let audience = target.isPublic ? "public" : "staff"
         var context = baseContext(for: urlPath, title: t["toolbox_map_title_\(audience)"], language: site.config.language)
         context["summary"] = t["toolbox_map_intro_\(audience)"]
-        context["breadcrumbs"] = items([["title": t["home"], "href": href(from: urlPath, to: "")]])
+        context["breadcrumbs"] = items([["title": t["home"], "href": RenderContext.href(from: urlPath, to: "")]])
         let interventions = section.pages.filter { $0.kind == .intervention }
         let recipients = InterventionInfo.recipientNames
         context["levels"] = InterventionLevel.allCases.compactMap { level -> [String: Any]? in
@@ -131,7 +120,7 @@ extension TargetRenderer {
                         "title": t["toolbox_for_\(HeadingSlugger.slug(recipient))"],
                         "items": forRecipient.map { page -> [String: Any] in
                             let info = page.intervention!
-                            var entry: [String: Any] = ["title": page.title, "href": href(from: urlPath, to: page.urlPath)]
+                            var entry: [String: Any] = ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath)]
                             entry["deliveredBy"] = info.deliveredBy.compactMap { site.page(id: $0.id)?.title }.joined(separator: ", ")
                             entry["absence"] = info.absence.joined(separator: ", ")
                             return entry
@@ -143,39 +132,11 @@ extension TargetRenderer {
         }
         let unplaced = interventions.filter { $0.intervention?.level == nil }
         context["unplaced"] = items(list(unplaced, from: urlPath))
-        return templates.render(context, with: "toolbox-map")
+        return rendering.templates.render(context, with: "toolbox-map")
     }
 }
 
 extension InterventionLevel {
     /// ASCII form for i18n keys.
     var slug: String { HeadingSlugger.slug(rawValue) }
-}
-
-/// What a role does in a routine: owns it, is listed in its `roles`, and in which steps it acts.
-struct RolePart: Sendable {
-    var owner = false
-    var listed = false
-    var steps: [Int] = []
-}
-
-extension TargetRenderer {
-    /// Every role's part in every routine of the target, worked out once: role id to
-    /// routines (by title) and the part it plays in each.
-    static func participation(routines: [Page], steps: [String: [RoutineStep]]) -> [String: [(routine: Page, part: RolePart)]] {
-        var byRole: [String: [String: RolePart]] = [:]
-        var routineByPath: [String: Page] = [:]
-        for routine in routines {
-            guard let info = routine.routine else { continue }
-            routineByPath[routine.sourcePath] = routine
-            byRole[info.owner.id, default: [:]][routine.sourcePath, default: RolePart()].owner = true
-            for role in info.roles { byRole[role.id, default: [:]][routine.sourcePath, default: RolePart()].listed = true }
-            for step in steps[routine.sourcePath] ?? [] {
-                if let role = step.role { byRole[role, default: [:]][routine.sourcePath, default: RolePart()].steps.append(step.number) }
-            }
-        }
-        return byRole.mapValues { parts in
-            parts.map { (routine: routineByPath[$0.key]!, part: $0.value) }.sorted { ($0.routine.title, $0.routine.sourcePath) < ($1.routine.title, $1.routine.sourcePath) }
-        }
-    }
 }

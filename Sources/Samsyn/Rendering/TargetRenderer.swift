@@ -11,56 +11,28 @@ struct RenderJob: Sendable {
     }
 }
 
-/// Renders one target: only the pages whose audience meets the target's, and navigation,
-/// cross-references, indexes, generated pages and sitemap built from those pages alone.
-/// The generated pages live in the extensions beside this file.
+/// Renders one target: its view of the site (`TargetView`) with a `RenderContext`. The
+/// page template lives here; each generated output lives in an extension beside this file
+/// with its `Generator`.
 struct TargetRenderer {
-    private(set) var site: Site
-    let target: Target
-    let templates: TemplateSet
-    let localization: Localization
+    private(set) var view: TargetView
+    let rendering: RenderContext
     /// Every page's search terms, counted once for all targets.
     private(set) var searchTerms: SearchTermTable
-    /// The date overdue reviews are measured against.
-    let today: LocalDate
 
-    /// The pages this target holds, in source order.
-    private(set) var pages: [Page]
-    private let included: Set<String>
-    /// Worked out once, not per page: every page's menu needs them.
-    let sections: [Section]
-    /// The language versions of each page id in this target.
-    let versionsByID: [String: [Page]]
-    let roleRelations: [String: RoleRelations]
-    /// Each role's part in the target's routines, for the matrix and the role pages.
-    let participation: [String: [(routine: Page, part: RolePart)]]
-    /// A target with staff routines gets the review overview and the who-does-what matrix.
-    let hasStaffOverviews: Bool
-    /// The frame partials, rendered once per folder depth, section and language.
-    let frames = FrameCache()
-
-    init(site: Site, target: Target, templates: TemplateSet, localization: Localization, searchTerms: SearchTermTable, today: LocalDate) {
-        self.site = site
+    init(view: TargetView, rendering: RenderContext, searchTerms: SearchTermTable) {
+        self.view = view
+        self.rendering = rendering
         self.searchTerms = searchTerms
-        self.target = target
-        self.templates = templates
-        self.localization = localization
-        self.today = today
-        let pages = site.pages.filter { target.includes($0.audiences) }
-        self.pages = pages
-        included = Set(pages.map(\.sourcePath))
-        sections = Self.sections(of: pages)
-        versionsByID = Dictionary(grouping: pages, by: \.id).mapValues { $0.sorted { $0.language < $1.language } }
-        roleRelations = RoleRelations.all(among: pages)
-        let routines = pages.filter { $0.kind == .routine && !$0.isTranslation }
-        participation = Self.participation(routines: routines, steps: site.steps)
-        hasStaffOverviews = target.audiences.contains(.staff) && !routines.isEmpty
     }
 
-    func contains(_ page: Page) -> Bool { included.contains(page.sourcePath) }
+    var site: Site { view.site }
+    var target: Target { view.target }
+
+    func contains(_ page: Page) -> Bool { view.contains(page) }
 
     /// The interface text of the site's default language.
-    var strings: Strings { localization.strings(for: site.config.language) }
+    var strings: Strings { rendering.strings(for: site.config.language) }
 
     /// The search index: the slowest job by far, which should start first so that no core
     /// waits on it at the end.
@@ -80,12 +52,12 @@ struct TargetRenderer {
         var files = Array(repeating: [OutputFile](), count: renderers.count)
         for page in pages {
             var previous: (links: [LinkResolution], body: String)?
-            let flow = renderers.first(where: { $0.contains(page) })?.flowChart(for: page)
+            let flow = renderers.first.flatMap { $0.flowChart(for: page) }
             for (index, renderer) in renderers.enumerated() where renderer.contains(page) {
                 let links = renderer.linkResolutions(of: page, log: &log)
                 let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
                 previous = (links, body)
-                var file = renderer.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow))
+                var file = RenderContext.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow))
                 file.source = page.sourcePath
                 files[index].append(file)
             }
@@ -95,15 +67,17 @@ struct TargetRenderer {
 
     // MARK: Pages
 
-    /// The same renderer over a site in which a page was edited without changing what other
-    /// pages show of it (`samsyn serve`'s page-by-page rebuild).
-    func updating(site: Site, searchTerms: SearchTermTable, page: Page) -> TargetRenderer {
+    /// The same renderer over a site in which a page was edited (`Site.replacing`).
+    func replacing(_ page: Page, in site: Site, searchTerms: SearchTermTable) -> TargetRenderer {
         var renderer = self
-        renderer.site = site
+        renderer.view = view.replacing(page, in: site)
         renderer.searchTerms = searchTerms
-        // The edited page's own text, for the search index's excerpts.
-        if let index = pages.firstIndex(where: { $0.sourcePath == page.sourcePath }) { renderer.pages[index] = page }
         return renderer
+    }
+
+    /// The routine's flow chart in the page's language, or nil.
+    func flowChart(for page: Page) -> String? {
+        site.flow(of: page).map { Self.flowChart($0, otherLane: rendering.strings(for: page.language)["flow_other_lane"]) }
     }
 
     func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
@@ -113,9 +87,8 @@ struct TargetRenderer {
     /// What each of the page's links (in the order its outline lists them) becomes in this
     /// target; a link to a page the target leaves out is warned about here.
     func linkResolutions(of page: Page, log: inout DiagnosticLog) -> [LinkResolution] {
-        let targets = site.linkTargets(of: page)
-        return page.outline.links.enumerated().map { index, link in
-            resolveLink(link, to: index < targets.count ? targets[index] : site.resolve(link.destination, from: page), in: page, log: &log)
+        zip(page.outline.links, site.linkTargets(of: page)).map { link, target in
+            resolveLink(link, to: target, in: page, log: &log)
         }
     }
 
@@ -126,7 +99,7 @@ struct TargetRenderer {
 
     /// - Parameter flow: `flowChart(for: page)`, which depends on the site alone.
     func renderPage(_ page: Page, body: String, flow: String?) -> String {
-        let t = localization.strings(for: page.language)
+        let t = rendering.localization.strings(for: page.language)
         var context = baseContext(for: page.urlPath, title: page.title, language: page.language)
         context["summary"] = page.summary
         context["body"] = body
@@ -140,18 +113,18 @@ struct TargetRenderer {
             context["roles"] = items(routine.roles.map { roleLink($0.id, from: page) })
             context["reviewed"] = dateContext(routine.reviewed, t)
             context["due"] = dateContext(routine.due, t)
-            context["overdue"] = routine.due < today
+            context["overdue"] = routine.due < rendering.today
             context["flow"] = flow
         case .role(let role):
-            let relations = roleRelations[page.id] ?? RoleRelations()
+            let relations = view.roleRelations[page.id] ?? RoleRelations()
             context["organisation"] = role.organisation
             context["owns"] = items(list(relations.owns, from: page.urlPath))
             context["takesPartIn"] = items(list(relations.takesPartIn, from: page.urlPath))
             context["delivers"] = items(list(relations.delivers, from: page.urlPath))
             context["hasRelations"] = !(relations.owns + relations.takesPartIn + relations.delivers).isEmpty
-            if hasStaffOverviews {
+            if view.hasStaffOverviews {
                 context["matrixRow"] = items(matrixRow(for: page))
-                context["matrixHref"] = href(from: page.urlPath, to: Self.matrixPath)
+                context["matrixHref"] = RenderContext.href(from: page.urlPath, to: Self.matrixPath)
             }
         case .intervention(let intervention):
             context["level"] = intervention.level?.rawValue
@@ -163,7 +136,7 @@ struct TargetRenderer {
         case .page:
             break
         }
-        return templates.render(context, with: page.kind.rawValue)
+        return rendering.templates.render(context, with: page.kind.rawValue)
     }
 
     /// A link to a page of this target becomes a relative URL; one to a page the target
@@ -176,12 +149,12 @@ struct TargetRenderer {
         case .external, .samePage:
             return .keep
         case .page(let linked, let fragment):
-            guard included.contains(linked.sourcePath) else {
+            guard view.contains(linked.sourcePath) else {
                 log.warning("the link to '\(linked.sourcePath)' is plain text in the target '\(self.target.name)', which does not include that page",
                             at: page.location(of: link.position))
                 return .plainText
             }
-            return .replace(with: href(from: page.urlPath, to: linked.urlPath) + (fragment.map { "#" + $0 } ?? ""))
+            return .replace(with: RenderContext.href(from: page.urlPath, to: linked.urlPath) + (fragment.map { "#" + $0 } ?? ""))
         }
     }
 
@@ -189,11 +162,8 @@ struct TargetRenderer {
     private func roleLink(_ id: String, from page: Page) -> [String: Any] {
         guard let role = site.page(id: id) else { return ["title": id] }
         var entry: [String: Any] = ["title": role.title]
-        if contains(role) { entry["href"] = href(from: page.urlPath, to: role.urlPath) }
+        if contains(role) { entry["href"] = RenderContext.href(from: page.urlPath, to: role.urlPath) }
         return entry
     }
 
-    func file(at urlPath: String, html: String) -> OutputFile {
-        OutputFile(path: urlPath + "index.html", contents: Data(html.utf8))
-    }
 }

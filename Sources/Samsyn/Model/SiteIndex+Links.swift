@@ -31,31 +31,30 @@ public struct LinkError: Error, Sendable {
 }
 
 /// Resolves the ordinary relative links authors write between Markdown files
-/// (`../roller/rektor.md`, `oroande-franvaro.md#steg-3`) to pages and headings.
-struct LinkResolver {
-    let site: Site
-
-    func resolve(_ destination: String, from page: Page) -> Result<LinkTarget, LinkError> {
+/// (`../roller/rektor.md`, `oroande-franvaro.md#steg-3`) to pages and headings: a pure
+/// function of the index and the link.
+extension SiteIndex {
+    func resolve(_ destination: String, from source: Page) -> Result<LinkTarget, LinkError> {
         if destination.isEmpty {
             return .failure(LinkError(message: "the link has no destination"))
         }
-        if Self.isExternal(destination) { return .success(.external) }
-        let (path, fragment) = Self.splitFragment(destination)
+        if LinkSyntax.isExternal(destination) { return .success(.external) }
+        let (path, fragment) = LinkSyntax.splitFragment(destination)
         if path.isEmpty {
             guard let fragment else { return .success(.external) }
-            return checkAnchor(fragment, in: page).map { .samePage(fragment: fragment) }
+            return checkAnchor(fragment, in: source).map { .samePage(fragment: fragment) }
         }
         guard path.hasSuffix(".md") else {
             return .failure(LinkError(message: "the link '\(destination)' does not lead to a Markdown page; link to the page's .md file"))
         }
-        let base = page.contentPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page.contentPath[..<$0]) } ?? ""
-        guard let contentPath = Self.normalise(path.hasPrefix("/") ? String(path.dropFirst()) : base + "/" + path) else {
+        let base = source.contentPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(source.contentPath[..<$0]) } ?? ""
+        guard let contentPath = LinkSyntax.normalise(path.hasPrefix("/") ? String(path.dropFirst()) : base + "/" + path) else {
             return .failure(LinkError(message: "the link '\(destination)' leads outside content/"))
         }
-        guard let target = site.page(contentPath: contentPath) else {
-            let candidates = site.pages.map(\.contentPath)
+        guard let target = page(contentPath: contentPath) else {
+            let candidates = pages.map(\.contentPath)
             let suggestion = Suggestion.closest(to: contentPath, in: candidates).map { suggested in
-                " (did you mean '\(Self.relativePath(from: base, to: suggested))'?)"
+                " (did you mean '\(LinkSyntax.relativePath(from: base, to: suggested))'?)"
             } ?? ""
             return .failure(LinkError(message: "broken link: no page 'content/\(contentPath)'\(suggestion)"))
         }
@@ -65,6 +64,17 @@ struct LinkResolver {
         return .success(.page(PageAddress(target), fragment: nil))
     }
 
+    private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
+        let ids = anchorIDs(of: page)
+        if ids.contains(fragment) { return .success(()) }
+        return .failure(LinkError(message: Suggestion.message(
+            "broken anchor: '\(page.sourcePath)' has no heading or step with the id '\(fragment)'", for: fragment, in: ids
+        )))
+    }
+}
+
+/// The rules for the text of a link, apart from the pages it may lead to.
+enum LinkSyntax {
     /// Samsyn publishes no files from content/ but pages, so an image with a path there
     /// would be broken, and would show readers that path: the path of a page, even a staff
     /// page, on the public web. Only an image with a full address is left as written.
@@ -76,14 +86,6 @@ struct LinkResolver {
         }
         return "the image '\(destination)' would be missing from the site: Samsyn publishes only pages from content/; "
             + "use an image's full address (https://…) or describe it in words"
-    }
-
-    private func checkAnchor(_ fragment: String, in page: Page) -> Result<Void, LinkError> {
-        let ids = site.anchorIDs(of: page)
-        if ids.contains(fragment) { return .success(()) }
-        return .failure(LinkError(message: Suggestion.message(
-            "broken anchor: '\(page.sourcePath)' has no heading or step with the id '\(fragment)'", for: fragment, in: ids
-        )))
     }
 
     static func isExternal(_ destination: String) -> Bool {

@@ -1,0 +1,74 @@
+import Foundation
+import SamsynData
+
+/// The checks of the site model, a step of their own: what they find goes to the log.
+enum SiteChecks {
+    /// Every check of the whole site: references, links, reserved paths, reviews and
+    /// readability. Returns the LIX of every page in the site's language.
+    static func run(on site: Site, today: LocalDate, log: inout DiagnosticLog) -> [PageReadability] {
+        references(in: site, log: &log)
+        for page in site.pages { links(of: page, in: site, log: &log) }
+        Generator.checkReservedPaths(of: site, log: &log)
+        reviews(in: site, today: today, log: &log)
+        return readability(in: site, log: &log)
+    }
+
+    /// The errors in a page's links (for an edited page; `run` does every page).
+    static func links(of page: Page, in site: Site, log: inout DiagnosticLog) {
+        for (link, target) in zip(page.outline.links, site.linkTargets(of: page)) {
+            if case .failure(let error) = target { log.error(error.message, at: page.location(of: link.position)) }
+        }
+        for image in page.outline.images {
+            if let message = LinkSyntax.imageError(image.destination) { log.error(message, at: page.location(of: image.position)) }
+        }
+    }
+
+    /// Checks that every id in front matter names a role page.
+    static func references(in site: Site, log: inout DiagnosticLog) {
+        let roleIDs = Set(site.roles.map(\.id))
+        func check(_ reference: Reference) {
+            guard !roleIDs.contains(reference.id) else { return }
+            let message = site.page(id: reference.id).map { "'\(reference.id)' is a \($0.kind.rawValue), not a role" }
+                ?? "unknown role '\(reference.id)'"
+            log.error(Suggestion.message(message, for: reference.id, in: roleIDs), at: reference.location)
+        }
+        for page in site.pages where !page.isTranslation {
+            switch page.details {
+            case .routine(let routine): ([routine.owner] + routine.roles).forEach(check)
+            case .intervention(let intervention): intervention.deliveredBy.forEach(check)
+            default: break
+            }
+        }
+    }
+
+    /// A routine past its review date is a warning (an error with --strict): the date
+    /// comes from the front matter; only the comparison uses today's date.
+    static func reviews(in site: Site, today: LocalDate, log: inout DiagnosticLog) {
+        for page in site.pages where !page.isTranslation {
+            guard let routine = page.routine, routine.due < today else { continue }
+            log.warning("the routine was due for review on \(routine.due) (reviewed \(routine.reviewed), every \(routine.reviewEveryMonths) months); "
+                + "review it with its owner '\(routine.owner.id)' and update 'reviewed'", at: routine.reviewedLocation)
+        }
+    }
+
+    /// LIX of every page in the site's language; a guardian page above `max_lix` is a warning.
+    static func readability(in site: Site, log: inout DiagnosticLog) -> [PageReadability] {
+        let measured = site.pages.filter { $0.language == site.config.language }
+        let readabilities = Parallel.map(measured.count) { Readability.of(text: measured[$0].readableText) }
+        return zip(measured, readabilities).map { page, readability in
+            check(readability, of: page, in: site, log: &log)
+        }
+    }
+
+    /// A guardian page above `max_lix` is a warning.
+    @discardableResult
+    static func check(_ readability: Readability, of page: Page, in site: Site, log: inout DiagnosticLog) -> PageReadability {
+        let forGuardians = page.audiences.contains(.guardians)
+        if forGuardians, readability.lix > site.config.maxLIX {
+            let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")
+            log.warning("LIX \(Int(readability.lix.rounded())) is above readability.max_lix \(Int(site.config.maxLIX)) for a page guardians read; "
+                + "shorten its longest sentences: \(sentences)", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+        return PageReadability(path: page.sourcePath, lix: readability.lix, forGuardians: forGuardians)
+    }
+}
