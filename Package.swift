@@ -21,13 +21,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "SamsynMarkdown", dependencies: ["CMarkGFM"]),
-        .target(name: "SamsynData"),
-        .target(name: "SamsynCharts"),
+        // At the bottom: parallel map, suggestions, HTML escaping, Swedish letters, file bytes.
+        .target(name: "SamsynSupport"),
+        .target(name: "SamsynMarkdown", dependencies: ["CMarkGFM", "SamsynSupport"]),
+        .target(name: "SamsynData", dependencies: ["SamsynSupport"]),
+        .target(name: "SamsynCharts", dependencies: ["SamsynSupport"]),
         .target(
             name: "Samsyn",
             dependencies: [
-                "SamsynMarkdown", "SamsynData", "SamsynCharts", "Yams",
+                "SamsynSupport", "SamsynMarkdown", "SamsynData", "SamsynCharts", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -40,7 +42,8 @@ let package = Package(
             ]
         ),
         // libFuzzer targets (scripts/fuzz.sh builds them with the fuzzer and address sanitizers).
-        .executableTarget(name: "samsyn-fuzz", dependencies: ["Samsyn", "SamsynData"]),
+        .executableTarget(name: "samsyn-fuzz", dependencies: ["Samsyn", "SamsynData", "SamsynSupport"]),
+        .testTarget(name: "SamsynSupportTests", dependencies: ["SamsynSupport"]),
         .testTarget(name: "SamsynMarkdownTests", dependencies: ["SamsynMarkdown"]),
         .testTarget(name: "SamsynDataTests", dependencies: ["SamsynData"]),
         .testTarget(name: "SamsynChartsTests", dependencies: ["SamsynCharts"], exclude: ["Snapshots"]),

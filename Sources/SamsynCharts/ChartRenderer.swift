@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 
 /// Draws a chart as a `<figure>`: a caption with number, title and source, an inline SVG

@@ -1,3 +1,4 @@
+import SamsynSupport
 /// A routine drawn as a flow by role: one lane per role, the steps in order from left to
 /// right, each box numbered and linked to its step. The ordered list on the page is the
 /// text alternative, so the drawing is hidden from screen readers and its links are left

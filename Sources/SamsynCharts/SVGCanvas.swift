@@ -1,3 +1,4 @@
+import SamsynSupport
 /// Collects SVG elements as text. Every string that may come from an author goes
 /// through `Markup.escape`.
 struct SVGCanvas {
@@ -53,7 +54,7 @@ struct SVGCanvas {
         body += "<polygon points=\"\(points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " "))\" fill=\"\(fill)\"/>\n"
     }
 
-    private func c(_ value: Double) -> String { Markup.coordinate(value) }
+    private func c(_ value: Double) -> String { SVGNumber.coordinate(value) }
 }
 
 /// Rough text measures for a sans-serif face: enough to keep labels from colliding.
@@ -106,5 +107,16 @@ enum TextMetrics {
             lines[maxLines - 1] += "…"
         }
         return lines
+    }
+}
+
+enum SVGNumber {
+    /// Numbers in SVG coordinates: at most one decimal, a point, no "-0".
+    static func coordinate(_ value: Double) -> String {
+        // Data is at most 15 digits (TableReader), so this only guards against a bug.
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
     }
 }

@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 
 /// Turns the bytes of a CSV file into a typed, disclosure-controlled `DataTable`.

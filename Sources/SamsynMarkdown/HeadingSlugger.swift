@@ -1,4 +1,5 @@
 import Foundation
+import SamsynSupport
 
 /// Turns heading text into readable ASCII ids ("Åtgärder vid frånvaro" → `atgarder-vid-franvaro`)
 /// and keeps them unique within one page by numbering repeats (`steg`, `steg-2`, …).
@@ -20,6 +21,8 @@ public struct HeadingSlugger: Sendable {
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {
+            // Foundation's folding leaves `ø`, which has no diacritic to remove.
+            let scalar: Unicode.Scalar = scalar == "ø" ? "o" : scalar
             if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 slug.unicodeScalars.append(scalar)
@@ -33,31 +36,31 @@ public struct HeadingSlugger: Sendable {
         return slug
     }
 
-    /// The same slug for ASCII and Swedish letters, without Foundation's folding, which is
-    /// slow; nil for any other character, which takes the general path.
+    /// The same slug for ASCII and Swedish letters (`SwedishLetters`), on bytes, without
+    /// Foundation's folding, which is slow; nil for any other character, which takes the
+    /// general path.
     private static func swedishSlug(_ text: String) -> String? {
-        var slug = ""
+        var slug: [UInt8] = []
         var pendingDash = false
-        for scalar in text.unicodeScalars {
-            var letter: Character?
-            switch scalar {
-            case "a"..."z", "0"..."9": letter = Character(scalar)
-            case "A"..."Z": letter = Character(Unicode.Scalar(scalar.value + 32)!)
-            case "å", "ä", "Å", "Ä", "á", "à": letter = "a"
-            case "ö", "Ö", "ó": letter = "o"
-            case "é", "É", "è": letter = "e"
-            case "ü", "Ü": letter = "u"
-            default:
-                guard scalar.isASCII else { return nil }
-                pendingDash = true
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            var letter: UInt8?
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): letter = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte + 32
+            case 0x00..<0x80: pendingDash = true
+            case 0xC3:
+                guard let second = utf8.next(), let folded = SwedishLetters.asciiLetter(afterC3: second) else { return nil }
+                letter = folded
+            default: return nil
             }
             if let letter {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
+                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 slug.append(letter)
                 pendingDash = false
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
     }
 
     public mutating func uniqueID(for text: String) -> String {

@@ -48,6 +48,15 @@ import Testing
         #expect(rendered.html.contains(#"<h2 id="arende-oppet-nu">Ärende – <strong>Öppet</strong> nu!</h2>"#))
     }
 
+    /// The fast path (Swedish letters on bytes) and the general one (Foundation's folding)
+    /// give one id for one letter, whichever path the rest of the heading takes.
+    @Test func headingIDsAreTheSameOnTheFastAndTheGeneralPath() {
+        for (fast, general) in [("Åtgärd för Øystein", "Åtgärd för Øystein ß"), ("Ärende Ü é", "Ärende Ü é ß"), ("Ìí ô", "Ìí ô ß")] {
+            #expect(HeadingSlugger.slug(fast) + "-ss" == HeadingSlugger.slug(general))
+        }
+        #expect(HeadingSlugger.slug("Åtgärd för Øystein") == "atgard-for-oystein")
+    }
+
     @Test func headingsAvoidIDsThePageUsesElsewhere() {
         let markdown = "## Innehåll\n\n## Figur 1\n\n1. [Steg](a.md)\n"
         let rendered = Markdown.render(markdown, reservedIDs: ["innehall", "figur-1"])

@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 
 /// Every output of every target as one pool of jobs on every core, each job handing its

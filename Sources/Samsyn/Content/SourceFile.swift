@@ -1,4 +1,5 @@
 import Foundation
+import SamsynSupport
 
 /// Reading source files as text, with a diagnostic for what cannot be read.
 enum SourceFile {
@@ -16,7 +17,7 @@ enum SourceFile {
 
     /// The file's bytes, or nil with an error saying why they cannot be read.
     static func readBytes(atPath filePath: String, path: String, log: inout DiagnosticLog) -> [UInt8]? {
-        switch readBytes(atPath: filePath) {
+        switch FileBytes.read(atPath: filePath) {
         case .success(let bytes): return bytes
         case .failure(let problem):
             log.error(problem.message, at: SourceLocation(path: path))
@@ -26,68 +27,6 @@ enum SourceFile {
 
     static func readData(atPath filePath: String, path: String, log: inout DiagnosticLog) -> Data? {
         readBytes(atPath: filePath, path: path, log: &log).map { Data($0) }
-    }
-
-    struct ReadProblem: Error {
-        var message: String
-    }
-
-    static func notOrdinaryMessage(_ kind: String) -> String {
-        "this is \(kind), not an ordinary file; Samsyn reads only ordinary files: remove it or put the file in its place"
-    }
-
-    /// What a path is, in words, when it is not an ordinary file.
-    static func kind(ofMode mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFLNK: return "a symbolic link"
-        default: return "not an ordinary file"
-        }
-    }
-
-    /// The file's bytes, read straight into one array (no `Data` to copy them out of):
-    /// sized by fstat, with a byte to spare so that the read which finds the end needs no
-    /// more room; a file that grew meanwhile is read on in a larger array. Opened without
-    /// blocking and checked to be an ordinary file before it is read: opening a named pipe
-    /// waits for a writer, and reading a device may never end.
-    static func readBytes(atPath filePath: String) -> Result<[UInt8], ReadProblem> {
-        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "file not found" : "cannot read the file: \(String(cString: strerror(errno)))"
-            return .failure(ReadProblem(message: reason))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            return .failure(ReadProblem(message: "cannot read the file: \(String(cString: strerror(errno)))"))
-        }
-        if let kind = kind(ofMode: info.st_mode) {
-            return .failure(ReadProblem(message: notOrdinaryMessage(kind)))
-        }
-        var capacity = Int(info.st_size) + 1
-        var bytes: [UInt8] = []
-        while true {
-            var failed = false
-            let previous = bytes
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                count = previous.count
-                _ = buffer.initialize(fromContentsOf: previous)
-                while count < capacity {
-                    let result = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
-                    if result < 0, errno == EINTR { continue }
-                    if result < 0 { failed = true }
-                    if result <= 0 { return }
-                    count += result
-                }
-            }
-            if failed { return .failure(ReadProblem(message: "cannot read the file: \(String(cString: strerror(errno)))")) }
-            if bytes.count < capacity { return .success(bytes) }
-            capacity *= 2
-        }
     }
 
     /// Like `readText`, but a missing file is nil without an error.

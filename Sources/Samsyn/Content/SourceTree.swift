@@ -1,4 +1,5 @@
 import Foundation
+import SamsynSupport
 
 /// Everything under `content/` and `templates/`, looked at before anything is read: what
 /// the readers would skip silently or could not read is reported here, so that no page,
@@ -69,8 +70,8 @@ struct SourceTree {
             }
             names.append((path, false))
             if type == S_IFLNK, !followableLink(absolute, path: path, root: root, log: &log) { continue }
-            if type != S_IFLNK, let kind = SourceFile.kind(ofMode: info.st_mode) {
-                log.error(SourceFile.notOrdinaryMessage(kind), at: SourceLocation(path: path))
+            if type != S_IFLNK, let kind = FileBytes.kind(ofMode: info.st_mode) {
+                log.error(FileBytes.notOrdinaryMessage(kind), at: SourceLocation(path: path))
                 continue
             }
             if access(absolute, R_OK) != 0 {
@@ -99,7 +100,7 @@ struct SourceTree {
             return false
         }
         var info = stat()
-        guard stat(target, &info) == 0, SourceFile.kind(ofMode: info.st_mode) == nil else {
+        guard stat(target, &info) == 0, FileBytes.kind(ofMode: info.st_mode) == nil else {
             log.error("this symbolic link points to a folder or to something that is not an ordinary file; Samsyn follows links only to files",
                       at: SourceLocation(path: path))
             return false

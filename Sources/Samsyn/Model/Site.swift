@@ -1,3 +1,4 @@
+import SamsynSupport
 import SamsynData
 import Foundation
 import SamsynMarkdown

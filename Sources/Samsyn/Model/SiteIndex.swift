@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 
 /// The pages found by id, by path and by `#fragment`: what links and references resolve

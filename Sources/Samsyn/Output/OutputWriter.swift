@@ -1,4 +1,5 @@
 import Foundation
+import SamsynSupport
 
 /// Writes built targets so that a reader never sees a half-written site: each target is
 /// written in full beside its folder, then exchanged with it in one atomic step.
@@ -40,42 +41,28 @@ struct OutputWriter: Sendable {
         for file in files {
             let path = staging + "/" + file.path
             if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                try Self.makeFolder(String(path[..<slash]))
+                try WriteError.from { try FileBytes.makeFolder(String(path[..<slash])) }
             }
-            try Self.writeFile(file.contents, to: path)
-        }
-    }
-
-    private static func writeFile(_ contents: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) // less the umask, as Foundation made them
-        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
-        defer { close(descriptor) }
-        try contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path, code: errno)
-                }
-                offset += written
-            }
+            try WriteError.from { try file.contents.withUnsafeBytes { try FileBytes.write($0, toPath: path) } }
         }
     }
 
     /// A file or folder of the output that could not be made, with the system's reason.
     struct WriteError: LocalizedError {
-        var path: String
-        var code: Int32
-        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
-    }
+        var errorDescription: String?
 
-    /// `mkdir -p` that another thread may race: a folder that appeared meanwhile is fine.
-    private static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, path != "/" else { throw WriteError(path: path, code: errno) }
-        try makeFolder((path as NSString).deletingLastPathComponent)
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, code: errno) }
+        init(path: String, code: Int32) {
+            errorDescription = "\(path): \(String(cString: strerror(code)))"
+        }
+
+        /// The problem `FileBytes` reports, as an error a build's log can show.
+        static func from(_ body: () throws -> Void) throws {
+            do { try body() } catch let problem as FileBytes.Problem { throw WriteError(errorDescription: problem.message) }
+        }
+
+        private init(errorDescription: String) {
+            self.errorDescription = errorDescription
+        }
     }
 
     private mutating func takeLock() throws {

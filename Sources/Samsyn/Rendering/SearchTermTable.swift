@@ -1,3 +1,4 @@
+import SamsynSupport
 /// Every page's search terms, counted once for all targets (a page in two targets is not
 /// counted twice) and kept compact: a page's terms are ids into one vocabulary, not strings
 /// in a dictionary of its own.

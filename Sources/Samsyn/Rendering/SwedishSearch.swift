@@ -1,5 +1,6 @@
 import Foundation
 import SamsynMarkdown
+import SamsynSupport
 
 /// Swedish words as the search matches them: case and diacritics folded (`åtgärd` →
 /// `atgard`), common inflections stripped (`frånvaron` → `franvaro`, `rutinerna` →
@@ -46,16 +47,8 @@ public enum SwedishSearch {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
             case 0x00..<0x80: bytes.append(UInt8(ascii: " "))
             case 0xC3:
-                // U+00C0–U+00FF: the Latin-1 letters Swedish text uses.
-                guard let second = utf8.next() else { return nil }
-                switch second {
-                case 0xA5, 0xA4, 0x85, 0x84, 0xA1, 0xA0, 0xA2: bytes.append(UInt8(ascii: "a"))   // å ä Å Ä á à â
-                case 0xB6, 0x96, 0xB3, 0xB2, 0xB4, 0xB8: bytes.append(UInt8(ascii: "o"))         // ö Ö ó ò ô ø
-                case 0xA9, 0x89, 0xA8, 0xAA, 0xAB: bytes.append(UInt8(ascii: "e"))               // é É è ê ë
-                case 0xBC, 0x9C, 0xBA, 0xB9: bytes.append(UInt8(ascii: "u"))                     // ü Ü ú ù
-                case 0xAD, 0xAC, 0xAF: bytes.append(UInt8(ascii: "i"))                           // í ì ï
-                default: return nil
-                }
+                guard let second = utf8.next(), let letter = SwedishLetters.asciiLetter(afterC3: second) else { return nil }
+                bytes.append(letter)
             case 0xE2:
                 // Dashes, quotes and spaces of U+2000–U+206F separate words.
                 guard let second = utf8.next(), second == 0x80, utf8.next() != nil else { return nil }

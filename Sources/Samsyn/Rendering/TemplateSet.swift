@@ -1,3 +1,4 @@
+import SamsynSupport
 import SamsynCharts
 import SamsynData
 import Foundation

@@ -1,9 +1,9 @@
 import Dispatch
 
 /// Work spread over all cores: pages render independently of each other.
-enum Parallel {
+public enum Parallel {
     /// `transform` applied to 0..<count on every core; the results in index order.
-    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
@@ -33,16 +33,16 @@ private struct UnsafeSendable<T>: @unchecked Sendable {
 }
 
 /// Work started on another thread; `result()` waits for it.
-final class Background<T: Sendable>: @unchecked Sendable {
+public final class Background<T: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     // Written once by the work, read after the group says it is done.
     private var value: T?
 
-    init(_ work: @escaping @Sendable () -> T) {
+    public init(_ work: @escaping @Sendable () -> T) {
         DispatchQueue.global().async(group: group) { self.value = work() }
     }
 
-    func result() -> T {
+    public func result() -> T {
         group.wait()
         return value!
     }

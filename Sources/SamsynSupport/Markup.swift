@@ -21,13 +21,4 @@ public enum Markup {
         }
         return String(decoding: escaped, as: UTF8.self)
     }
-
-    /// Numbers in SVG coordinates: at most one decimal, a point, no "-0".
-    static func coordinate(_ value: Double) -> String {
-        // Data is at most 15 digits (TableReader), so this only guards against a bug.
-        guard value.isFinite, abs(value) < 1e12 else { return "0" }
-        let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(rounded)
-    }
 }

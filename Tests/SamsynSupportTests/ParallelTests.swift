@@ -1,6 +1,7 @@
+import SamsynSupport
 import Foundation
 import Testing
-@testable import Samsyn
+
 
 @Suite struct ParallelTests {
     /// Counts its live instances (created on several threads at once).
