@@ -1,3 +1,4 @@
+import SamsynSupport
 /// The words a `<desc>` gives screen-reader users in place of the picture: what is shown,
 /// the highest and lowest value, and the change from the first to the last category.
 struct ChartDescription {
@@ -14,13 +15,13 @@ struct ChartDescription {
             }
         }
         if let high = points.max(by: { $0.value < $1.value }), let low = points.min(by: { $0.value < $1.value }), points.count > 1 {
-            parts.append(ChartText.fill(text.highest, ["label": high.label, "value": format(high.value)]))
-            parts.append(ChartText.fill(text.lowest, ["label": low.label, "value": format(low.value)]))
+            parts.append(Placeholders.fill(text.highest, ["label": high.label, "value": format(high.value)]))
+            parts.append(Placeholders.fill(text.lowest, ["label": low.label, "value": format(low.value)]))
         }
         if let change { parts.append(change) }
         if options.percentStack { parts.append(text.shareNote) }
         if data.withheldCount > 0 {
-            parts.append(ChartText.fill(text.withheldSentence, ["count": String(data.withheldCount)]))
+            parts.append(Placeholders.fill(text.withheldSentence, ["count": String(data.withheldCount)]))
         }
         return parts.joined(separator: " ")
     }
@@ -47,7 +48,7 @@ struct ChartDescription {
         let from = pairs.map(\.0).reduce(0, +) / Double(pairs.count)
         let to = pairs.map(\.1).reduce(0, +) / Double(pairs.count)
         let template = data.series.count == 1 ? text.changeOne : text.changeMean
-        return ChartText.fill(template, ["first": first, "last": last, "from": format(from), "to": format(to)])
+        return Placeholders.fill(template, ["first": first, "last": last, "from": format(from), "to": format(to)])
     }
 
     private func label(series: String, category: String) -> String {

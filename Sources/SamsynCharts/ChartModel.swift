@@ -1,3 +1,4 @@
+import SamsynSupport
 /// The chart types of DESIGN.md.
 public enum ChartKind: String, Sendable, CaseIterable {
     case bar
@@ -14,7 +15,7 @@ public enum ValueUnit: String, Sendable {
 /// One value of a chart: a number, a value withheld by disclosure control, or no value.
 public enum ChartValue: Sendable, Equatable {
     case value(Double)
-    case withheld(WithheldReason)
+    case withheld(Withholding)
     case missing
 
     public var number: Double? {
@@ -26,17 +27,6 @@ public enum ChartValue: Sendable, Equatable {
         if case .withheld = self { return true }
         return false
     }
-}
-
-/// Why a value is withheld; the note under the numbers says which applies to which.
-public enum WithheldReason: Sendable, Equatable, CaseIterable {
-    /// The group is smaller than the limit: shown as `..`.
-    case smallGroup
-    /// It would let a reader work out a withheld value: shown as `..*`.
-    case protectsAnother
-
-    /// What a table cell shows in place of the value.
-    public var symbol: String { self == .smallGroup ? ".." : "..*" }
 }
 
 public struct ChartSeries: Sendable, Equatable {
@@ -68,7 +58,7 @@ public struct ChartData: Sendable, Equatable {
 
     var allValues: [Double] { series.flatMap { $0.values.compactMap(\.number) } }
     var withheldCount: Int { series.reduce(0) { $0 + $1.values.count(where: \.isWithheld) } }
-    func contains(_ reason: WithheldReason) -> Bool { series.contains { $0.values.contains(.withheld(reason)) } }
+    func contains(_ reason: Withholding) -> Bool { series.contains { $0.values.contains(.withheld(reason)) } }
 }
 
 public struct ChartOptions: Sendable {

@@ -88,7 +88,7 @@ public struct ChartRenderer: Sendable {
     }
 
     private func dataTable(_ data: ChartData, _ options: ChartOptions, format: (Double) -> String) -> String {
-        let caption = ChartText.fill(text.tableCaption, ["n": String(options.number)])
+        let caption = Placeholders.fill(text.tableCaption, ["n": String(options.number)])
         // Whichever way round gives fewer columns, so the table fits a phone.
         if data.series.count > data.categories.count {
             let headers = [data.seriesLabel] + data.categories
@@ -116,9 +116,9 @@ public struct ChartRenderer: Sendable {
 extension ChartRenderer {
     /// The notes saying why values are withheld, one for each reason that occurs:
     /// `..` for a small group, `..*` for a value withheld to protect another.
-    public static func withheldNotes(text: ChartText, minCell: Int, present: (WithheldReason) -> Bool) -> [String] {
-        WithheldReason.allCases.filter(present).map { reason in
-            let note = reason == .smallGroup ? ChartText.fill(text.withheldNote, ["n": String(minCell)]) : text.protectedNote
+    public static func withheldNotes(text: ChartText, minCell: Int, present: (Withholding) -> Bool) -> [String] {
+        Withholding.allCases.filter(present).map { reason in
+            let note = reason == .smallGroup ? Placeholders.fill(text.withheldNote, ["n": String(minCell)]) : text.protectedNote
             return "<code>\(reason.symbol)</code> = " + Markup.escape(note)
         }
     }

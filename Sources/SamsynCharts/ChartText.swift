@@ -1,3 +1,4 @@
+import SamsynSupport
 /// Every word a chart shows readers, in Swedish; another language passes its own.
 public struct ChartText: Sendable {
     public var figure = "Figur"
@@ -32,8 +33,4 @@ public struct ChartText: Sendable {
     public var shareNote = "Stapelns delar visar andelar av stapelns summa."
 
     public init() {}
-
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-    }
 }

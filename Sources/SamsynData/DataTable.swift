@@ -1,3 +1,4 @@
+import SamsynSupport
 /// How a column's values are read and shown.
 public enum ColumnType: String, Sendable, CaseIterable {
     case text, integer, number, percent
@@ -34,14 +35,6 @@ public enum Cell: Sendable, Hashable {
         if case .suppressed = self { return true }
         return false
     }
-}
-
-/// Why a value is withheld, which the note under a table tells readers.
-public enum Withholding: Sendable, Hashable {
-    /// The row's group is smaller than the limit (primary suppression).
-    case smallGroup
-    /// Published, the value would let a reader work out a withheld one (secondary suppression).
-    case protectsAnother
 }
 
 /// A CSV file read, typed and passed through disclosure control. Once a table exists,

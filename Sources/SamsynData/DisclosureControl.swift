@@ -1,3 +1,4 @@
+import SamsynSupport
 /// Statistical disclosure control, as Skolverket and SCB practise it.
 ///
 /// Primary: a row whose group is smaller than `minCell` in any of the table's group-size

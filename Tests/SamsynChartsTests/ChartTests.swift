@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 import Testing
 @testable import SamsynCharts

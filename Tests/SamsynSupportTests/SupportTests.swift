@@ -19,6 +19,14 @@ import Testing
         #expect(folded("Þ") == "?")
     }
 
+    @Test func placeholdersAreFilledOnceAndUnknownOnesStay() {
+        #expect(Placeholders.fill("{count} värden av {total}", ["count": "3", "total": "12"]) == "3 värden av 12")
+        // A value is not searched for placeholders: the result does not depend on the order.
+        #expect(Placeholders.fill("{a} {b}", ["a": "{b}", "b": "{a}"]) == "{b} {a}")
+        #expect(Placeholders.fill("{okänd} och { och }", ["n": "5"]) == "{okänd} och { och }")
+        #expect(Placeholders.fill("åäö {n}", ["n": "5"]) == "åäö 5")
+    }
+
     @Test func markupEscapesTheFiveCharactersAndNothingElse() {
         #expect(Markup.escape("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
         #expect(Markup.escape("åtgärd") == "åtgärd")

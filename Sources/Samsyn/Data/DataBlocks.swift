@@ -153,9 +153,7 @@ struct DataBlocks {
                 switch table.rows[row][index] {
                 case .text(let text): return position == 0 ? .header(text) : .text(text)
                 case .number(let number): return .value(.value(number))
-                case .suppressed(let reason):
-                    let symbol = Self.withheldReason(reason)
-                    return position == 0 ? .header(symbol.symbol) : .value(.withheld(symbol))
+                case .suppressed(let reason): return position == 0 ? .header(reason.symbol) : .value(.withheld(reason))
                 case .empty: return columns[position].type.isNumeric ? .value(.missing) : .text("")
                 }
             }
@@ -201,10 +199,6 @@ struct DataBlocks {
         return store.table(file, groupSize: groupSize, log: &log)
     }
 
-    static func withheldReason(_ reason: Withholding) -> WithheldReason {
-        reason == .smallGroup ? .smallGroup : .protectsAnother
-    }
-
     private func checkColumns(_ names: [(name: String, keyPath: [any CodingKey])], in table: DataTable, yaml: YAMLSource, log: inout DiagnosticLog) {
         for (name, keyPath) in names where table.columnIndex(name) == nil {
             log.error(TableReader.unknownColumnMessage(name, in: table.columns.map(\.name)), at: yaml.location(of: keyPath))
@@ -238,14 +232,14 @@ struct DataBlocks {
             switch cell {
             case .text(let text): return text
             case .number(let number): return SwedishNumberFormat.format(number, decimals: table.columns[xIndex].decimals)
-            case .suppressed(let reason): return Self.withheldReason(reason).symbol
+            case .suppressed(let reason): return reason.symbol
             default: return ""
             }
         }
         func value(_ cell: Cell) -> ChartValue {
             switch cell {
             case .number(let number): return .value(number)
-            case .suppressed(let reason): return .withheld(Self.withheldReason(reason))
+            case .suppressed(let reason): return .withheld(reason)
             default: return .missing
             }
         }

@@ -1,3 +1,4 @@
+import SamsynSupport
 import Foundation
 import Yams
 
@@ -22,7 +23,7 @@ struct Strings: Sendable {
 
     /// `{name}` placeholders filled in.
     func format(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(self[key]) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        Placeholders.fill(self[key], values)
     }
 
     fileprivate init(values: [String: String], monthNames: [String]) {
