@@ -8,8 +8,9 @@ import Foundation
 /// While rendering, every link's title carries a marker made of a random token (a link
 /// keeps its own URL, so cmark's safe mode still judges it), and every own block is a
 /// custom block holding a marker; the rendered HTML is then cut at the markers. The token
-/// is random per process, so no author can write one.
-public struct PreparedHTML: Sendable, Equatable {
+/// is random per document (`makeToken`), so no author can write one, not even with
+/// character references that cmark decodes.
+public struct PreparedHTML: Sendable {
     enum Piece: Sendable, Equatable {
         /// Part of `html` written as it is.
         case text(Range<String.Index>)
@@ -30,7 +31,10 @@ public struct PreparedHTML: Sendable, Equatable {
     /// a link cmark does not write as one, inside an image's description).
     public let linkCount: Int
 
-    static let token = "samsyn" + (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined() + "x"
+    /// A marker token for one document: 128 random bits.
+    static func makeToken() -> String {
+        "samsyn" + String(UInt64.random(in: .min ... .max), radix: 16) + "_" + String(UInt64.random(in: .min ... .max), radix: 16) + "x"
+    }
 
     /// The HTML, each link made what `links` says (in outline order; a link beyond it is
     /// kept) and each own block the HTML `blocks` has for its line.
@@ -72,8 +76,8 @@ public struct PreparedHTML: Sendable, Equatable {
     }
 
     /// Cuts cmark's HTML at the markers `Markdown.prepare` put in.
-    init(rendered text: String, linkCount: Int) {
-        let token = Array(Self.token.utf8)
+    init(rendered text: String, linkCount: Int, token: String) {
+        let token = Array(token.utf8)
         let titleMarker = Array("\" title=\"".utf8) + token
         let linkStart = Array("<a href=\"".utf8), anyLinkStart = Array("<a ".utf8), linkEnd = Array("</a>".utf8)
         let bytes = Array(text.utf8)
@@ -200,13 +204,14 @@ extension Markdown {
         var headingNodes: [(OpaquePointer, String)] = []
         var ownBlocks: [(OpaquePointer, Int)] = []
         var links = 0
+        let token = PreparedHTML.makeToken()
         for node in tree.nodes() {
             switch CMarkTree.type(of: node) {
             case CMARK_NODE_HEADING:
                 headingNodes.append((node, slugger.uniqueID(for: CMarkTree.plainText(of: node))))
             case CMARK_NODE_LINK:
                 let title = CMarkTree.string(cmark_node_get_title(node))
-                cmark_node_set_title(node, PreparedHTML.token + String(links) + "|" + title)
+                cmark_node_set_title(node, token + String(links) + "|" + title)
                 links += 1
             case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
                 let block = makeBlock(node, in: tree)
@@ -220,8 +225,8 @@ extension Markdown {
                 tree.prependAnchor(id: "\(stepAnchors.prefix)\(number + 1)", to: item)
             }
         }
-        for (node, line) in ownBlocks { tree.replace(node, with: tree.customBlock(html: "\(PreparedHTML.token)B\(line)")) }
+        for (node, line) in ownBlocks { tree.replace(node, with: tree.customBlock(html: "\(token)B\(line)")) }
         for (node, id) in headingNodes { tree.replace(node, with: tree.customBlock(html: headingHTML(node, id: id, in: tree))) }
-        return (outline, readableText, PreparedHTML(rendered: checklistBoxes(tree.html()), linkCount: links))
+        return (outline, readableText, PreparedHTML(rendered: checklistBoxes(tree.html()), linkCount: links, token: token))
     }
 }

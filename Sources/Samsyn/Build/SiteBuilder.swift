@@ -65,12 +65,6 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         var result = RunResult()
         run(log: &log, result: &result)
-        if let built = result.built {
-            // Freeing every page one by one takes time the command line need not wait for:
-            // a thread of its own does it.
-            result.built = nil
-            Thread.detachNewThread { withExtendedLifetime(built) {} }
-        }
         return BuildReport(diagnostics: log.sorted, targets: result.targets, suppressedCells: result.suppressedCells,
                            readability: result.readability, duration: clock.now - start, strict: options.strict)
     }
@@ -79,18 +73,6 @@ public struct SiteBuilder: Sendable {
         var targets: [TargetSummary] = []
         var suppressedCells = 0
         var readability: [PageReadability] = []
-        /// What the build held (the site, its renderers), for `build` to let go of.
-        var built: Built?
-    }
-
-    private final class Built: @unchecked Sendable {
-        let loaded: LoadedSite
-        let renderers: [TargetRenderer]
-
-        init(_ loaded: LoadedSite, _ renderers: [TargetRenderer]) {
-            self.loaded = loaded
-            self.renderers = renderers
-        }
     }
 
     /// What the steps before rendering work out: the checked site and what renders it.
@@ -193,7 +175,6 @@ public struct SiteBuilder: Sendable {
             let failed = log.hasErrors || (options.strict && log.warningCount > 0)
             if writing, !failed { try writer.commit() } else { writer.discard() }
             timer.lap("commit")
-            result.built = Built(loaded, renderers)
         } catch {
             writer.discard()
             log.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: options.outputDirectory.path))

@@ -73,14 +73,9 @@ struct YAMLSource {
         }
     }
 
-    /// One decoder for all: making a YAMLDecoder reads the whole process environment (its
-    /// options' default encoding), too slow to do per page. Decoding from a
-    /// node only reads the decoder's options, so sharing it between threads is safe.
-    nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
-
     /// Decodes `T`; on failure logs an error at the offending value and returns nil.
     func decode<T: Decodable>(_ type: T.Type, log: inout DiagnosticLog) -> T? {
-        reading({ try Self.decoder.decode(T.self, from: root ?? Node.mapping(.init([]))) }, log: &log)
+        reading({ try YAMLDecoder(encoding: .utf8).decode(T.self, from: root ?? Node.mapping(.init([]))) }, log: &log)
     }
 
     /// Reads front matter with `FrontMatterFields`, errors logged as `decode` logs them.
