@@ -40,17 +40,17 @@ import Testing
     }
 
     @Test func translationLanguageComesFromTheFileName() {
-        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.ar.md") == "ar")
-        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.fa-AF.md") == "fa-AF")
-        #expect(ContentLoader.translationLanguage(of: "vardnadshavare/franvaro.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "rapport/arsrapport.2024.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "franvaro.sv-123.md") == "sv-123")
-        #expect(ContentLoader.translationLanguage(of: "franvaro.fa-.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "franvaro.fa-AF-x.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "franvaro.Fa.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "franvaro.fa-ABCDEFGHI.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "a.b.en.md") == nil)
-        #expect(ContentLoader.translationLanguage(of: "en.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "vardnadshavare/franvaro.ar.md") == "ar")
+        #expect(ContentFileName.translationLanguage(of: "vardnadshavare/franvaro.fa-AF.md") == "fa-AF")
+        #expect(ContentFileName.translationLanguage(of: "vardnadshavare/franvaro.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "rapport/arsrapport.2024.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "franvaro.sv-123.md") == "sv-123")
+        #expect(ContentFileName.translationLanguage(of: "franvaro.fa-.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "franvaro.fa-AF-x.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "franvaro.Fa.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "franvaro.fa-ABCDEFGHI.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "a.b.en.md") == nil)
+        #expect(ContentFileName.translationLanguage(of: "en.md") == nil)
     }
 
     @Test func frontMatterIsSplitFromTheBody() {

@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
         let targets = selectTargets(config, log: &log)
 
         let files = tree.pageFiles
-        guard let localization = Localization.load(languages: config.languages(including: ContentLoader.translationLanguages(of: files)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
+        guard let localization = Localization.load(languages: config.languages(including: ContentFileName.translationLanguages(of: files)), defaultLanguage: config.language, sourceDirectory: source, log: &log) else {
             return nil
         }
         timer.lap("configuration")

@@ -104,7 +104,7 @@ public struct SiteConfig: Sendable {
                           at: yaml.location(of: [PlainKey("targets"), PlainKey(name), PlainKey("base_url")]))
                 continue
             }
-            guard ContentLoader.isValidID(name) else {
+            guard ContentFileName.isValidID(name) else {
                 log.error("target name '\(name)' must be lower-case letters a–z, digits and '-': it becomes a folder name",
                           at: yaml.location(of: [PlainKey("targets"), PlainKey(name)]))
                 continue
@@ -119,10 +119,10 @@ public struct SiteConfig: Sendable {
                       at: yaml.start)
         }
         // Language codes become folder names (`en/`): nothing but a code may get that far.
-        if let language = raw.language, !ContentLoader.isLanguageCode(Substring(language).utf8) {
+        if let language = raw.language, !ContentFileName.isLanguageCode(Substring(language).utf8) {
             log.error("language '\(language)' is not a language code such as sv, en or fa-AF", at: yaml.location(ofKey: "language"))
         }
-        for (index, code) in (raw.languages ?? []).enumerated() where !ContentLoader.isLanguageCode(Substring(code).utf8) {
+        for (index, code) in (raw.languages ?? []).enumerated() where !ContentFileName.isLanguageCode(Substring(code).utf8) {
             log.error("'\(code)' is not a language code such as sv, en or fa-AF", at: yaml.location(of: [PlainKey("languages"), IndexKey(index)]))
         }
         // Below three, a published value could describe one or two children.

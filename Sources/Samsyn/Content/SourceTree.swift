@@ -27,7 +27,7 @@ struct SourceTree {
             guard file.path.hasPrefix("content/"), file.path.hasSuffix(".md") else { return nil }
             let relative = String(file.path.dropFirst("content/".count))
             let parts = relative.split(separator: "/")
-            guard !parts.contains(where: { $0.hasPrefix(".") }), parts.count == 1 || !ContentLoader.nonPageFolders.contains(String(parts[0])) else { return nil }
+            guard !parts.contains(where: { $0.hasPrefix(".") }), parts.count == 1 || !ContentFileName.nonPageFolders.contains(String(parts[0])) else { return nil }
             return relative
         }.sorted()
     }
