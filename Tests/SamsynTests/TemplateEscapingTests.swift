@@ -31,7 +31,7 @@ import Testing
     @Test func aLocalizedTemplateRendersAsTheContextsInterfaceTextWould() throws {
         var log = DiagnosticLog()
         let localization = try #require(Localization.load(languages: ["sv", "en"], defaultLanguage: "sv", sourceDirectory: Self.root, log: &log))
-        let templates = try #require(TemplateSet.load(sourceDirectory: Self.root, log: &log))
+        let templates = try #require(TemplateSet.load(tree: SourceTree(sourceDirectory: Self.root, log: &log), log: &log))
         let localized = templates.localized(with: localization)
         for language in ["sv", "en"] {
             let t = localization.strings(for: language)

@@ -86,6 +86,8 @@ public struct SiteBuilder: Sendable {
         var searchTerms: SearchTermTable
         var suppressedCells: Int
         var readability: [PageReadability]
+        /// The walk of the site's folders.
+        var tree: SourceTree
         /// The theme's styles and scripts, from `templates/assets/`.
         var assets: [OutputFile]
 
@@ -102,10 +104,10 @@ public struct SiteBuilder: Sendable {
     func load(log: inout DiagnosticLog, timer: inout StepTimer) -> LoadedSite? {
         let source = options.sourceDirectory
         let config = SiteConfig.load(sourceDirectory: source, log: &log)
-        // Templates are checked even when the content has errors, so one run reports both.
-        let templates = TemplateSet.load(sourceDirectory: source, log: &log)
         let tree = SourceTree(sourceDirectory: source, log: &log)
         PersonalDataCheck.scanInputs(tree, log: &log)
+        // Templates are checked even when the content has errors, so one run reports both.
+        let templates = TemplateSet.load(tree: tree, log: &log)
         guard let config else { return nil }
         let targets = selectTargets(config, log: &log)
 
@@ -114,7 +116,7 @@ public struct SiteBuilder: Sendable {
             return nil
         }
         timer.lap("configuration")
-        var data = DataStore(sourceDirectory: source, minCell: config.minCell, log: &log)
+        var data = DataStore(sourceDirectory: source, tree: tree, minCell: config.minCell, log: &log)
         let loadedPages = ContentLoader(sourceDirectory: source, config: config).load(files: files, log: &log)
         timer.lap("content")
         // Chart and table blocks in each page's language.
@@ -136,7 +138,7 @@ public struct SiteBuilder: Sendable {
         #endif
         return LoadedSite(config: config, targets: targets, templates: templates?.localized(with: localization), localization: localization, site: slimSite,
                           searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability,
-                          assets: OutputWriter.files(in: source.appendingPathComponent("templates/assets"), prefix: "assets/", log: &log))
+                          tree: tree, assets: Generator.themeAssets(in: tree, log: &log))
     }
 
     private func run(log: inout DiagnosticLog, result: inout RunResult) {

@@ -32,6 +32,14 @@ struct SourceTree {
         }.sorted()
     }
 
+    /// The files under a folder of the site (`content/data`), each with its path relative
+    /// to that folder, sorted by it.
+    func files(under folder: String) -> [(relative: String, file: File)] {
+        let prefix = folder + "/"
+        return files.compactMap { file in file.path.hasPrefix(prefix) ? (String(file.path.dropFirst(prefix.count)), file) : nil }
+            .sorted { $0.relative < $1.relative }
+    }
+
     /// The ordinary files (and links to them inside the site), sorted.
     private(set) var files: [File] = []
     /// Every name walked, folders included, for checks on names.

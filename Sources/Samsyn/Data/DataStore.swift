@@ -15,14 +15,12 @@ struct DataStore {
     /// Cells withheld, per table read (a file read with another group-size column counts apart).
     private(set) var suppressedCells = 0
 
-    init(sourceDirectory: URL, minCell: Int, log: inout DiagnosticLog) {
+    /// - Parameter tree: the walk of the site's folders, which lists the CSV files.
+    init(sourceDirectory: URL, tree: SourceTree, minCell: Int, log: inout DiagnosticLog) {
         self.sourceDirectory = sourceDirectory
         self.minCell = minCell
-        let folder = sourceDirectory.appendingPathComponent(Self.folder)
-        let files = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        for file in files {
-            guard let data = SourceFile.readData(atPath: folder.appendingPathComponent(file).path, path: "\(Self.folder)/\(file)", log: &log) else { continue }
+        for (file, source) in tree.files(under: Self.folder) where file.lowercased().hasSuffix(".csv") {
+            guard let data = SourceFile.readData(atPath: source.absolutePath, path: source.path, log: &log) else { continue }
             let schema = loadSchema(for: file, log: &log)
             raw[file] = (data, schema)
             if schema == nil { reportUndeclared(file, data: data, log: &log) }

@@ -149,22 +149,6 @@ struct OutputWriter: Sendable {
             try? fileManager.removeItem(at: outputDirectory.appendingPathComponent(entry))
         }
     }
-
-    /// The files under `directory`, as output files rooted at `prefix` (theme assets).
-    static func files(in directory: URL, prefix: String, log: inout DiagnosticLog) -> [OutputFile] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var files: [OutputFile] = []
-        while let path = enumerator.nextObject() as? String {
-            let url = directory.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  let data = SourceFile.readData(atPath: url.path, path: "templates/assets/" + path, log: &log)
-            else { continue }
-            files.append(OutputFile(path: prefix + path, contents: data))
-        }
-        return files.sorted { $0.path < $1.path }
-    }
 }
 
 #if os(Linux)

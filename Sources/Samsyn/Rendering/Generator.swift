@@ -54,3 +54,16 @@ struct Generator: Sendable {
         }
     }
 }
+
+extension Generator {
+    /// The theme's styles and scripts (`templates/assets/`, hidden files left out), copied
+    /// into every target as they are.
+    static func themeAssets(in tree: SourceTree, log: inout DiagnosticLog) -> [OutputFile] {
+        tree.files(under: "templates/assets").compactMap { path, source in
+            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  let data = SourceFile.readData(atPath: source.absolutePath, path: source.path, log: &log)
+            else { return nil }
+            return OutputFile(path: "assets/" + path, contents: data)
+        }
+    }
+}

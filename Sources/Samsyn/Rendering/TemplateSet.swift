@@ -25,15 +25,15 @@ struct TemplateSet: Sendable {
     /// as `{{{frame.header}}}` etc.: they see only the site-wide values (`FrameCache`).
     static let framePartials = ["header", "nav", "footer"]
 
-    static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> TemplateSet? {
-        let root = sourceDirectory.appendingPathComponent(directory)
+    /// - Parameter tree: the walk of the site's folders, which lists the templates.
+    static func load(tree: SourceTree, log: inout DiagnosticLog) -> TemplateSet? {
         let errorsBefore = log.errorCount
         _ = HTMLEscaping.registered
         var library = MustacheLibrary()
         var texts: [(name: String, path: String, text: String)] = []
-        for file in mustacheFiles(in: root) {
-            let path = "\(directory)/\(file)"
-            guard let text = SourceFile.readText(at: root.appendingPathComponent(file), path: path, log: &log) else { continue }
+        for (file, source) in tree.files(under: directory) where file.hasSuffix(".mustache") {
+            let path = source.path
+            guard let text = SourceFile.readText(atPath: source.absolutePath, path: path, log: &log) else { continue }
             let name = String(file.dropLast(".mustache".count))
             let tags = MustacheTag.tags(in: text)
             // swift-mustache parses sections recursively: thousands of them nested would
@@ -81,7 +81,9 @@ struct TemplateSet: Sendable {
         for name in framePartials.map({ "partials/\($0)" }) where !names.contains(name) {
             log.error("the template '\(name).mustache' is missing; Samsyn renders every page's \(name.dropFirst("partials/".count)) with it", at: SourceLocation(path: directory))
         }
-        for name in required where !names.contains(name) && !FileManager.default.fileExists(atPath: root.appendingPathComponent(name + ".mustache").path) {
+        // A template that exists but could not be read has been reported already.
+        let existing = Set(tree.files(under: directory).map(\.relative))
+        for name in required where !names.contains(name) && !existing.contains(name + ".mustache") {
             log.error("the template '\(name).mustache' is missing; Samsyn renders \(name) pages with it", at: SourceLocation(path: directory))
         }
         guard log.errorCount == errorsBefore else { return nil }
@@ -152,15 +154,6 @@ struct TemplateSet: Sendable {
         let library = (context["lang"] as? String).flatMap { localizedLibraries[$0] } ?? library
         // Every name passed here is in `required`, which load() has checked.
         return library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func mustacheFiles(in root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var files: [String] = []
-        while let file = enumerator.nextObject() as? String {
-            if file.hasSuffix(".mustache") { files.append(file) }
-        }
-        return files.sorted()
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their positions.
