@@ -26,7 +26,7 @@ public final class Preview: @unchecked Sendable {
     // Everything below is read and written under `lock`.
     private let lock = NSLock()
     private var files: [String: Data] = [:]
-    private var loaded: SiteBuilder.LoadedSite?
+    private var loaded: LoadedSite?
     private var renderer: TargetRenderer?
     private var searchIsStale = false
     private var latest: Update?
@@ -72,12 +72,11 @@ public final class Preview: @unchecked Sendable {
     }
 
     private func rebuildLocked(start: ContinuousClock.Instant) -> Update {
-        let builder = SiteBuilder(options: options)
         var log = DiagnosticLog()
         var timer = StepTimer()
         var rendered: [String: Data] = [:]
         var renderer: TargetRenderer?
-        let loaded = builder.load(log: &log, timer: &timer)
+        let loaded = Pipeline(options: options).load(log: &log, timer: &timer)
         if let loaded, let templates = loaded.templates {
             if let target = loaded.targets.first {
                 targetName = target.name
@@ -107,7 +106,7 @@ public final class Preview: @unchecked Sendable {
     /// The page-by-page path; nil when the change needs the whole target built again.
     private func updatePage(at path: String, start: ContinuousClock.Instant) -> Update? {
         let file = String(path.dropFirst("content/".count))
-        guard path.hasPrefix("content/"), path.hasSuffix(".md"), var loaded, let renderer,
+        guard path.hasPrefix("content/"), path.hasSuffix(".md"), let loaded, let renderer,
               loaded.site.page(contentPath: file) != nil,
               FileManager.default.fileExists(atPath: options.sourceDirectory.appendingPathComponent(path).path)
         else { return nil }
@@ -123,24 +122,23 @@ public final class Preview: @unchecked Sendable {
             page = DataBlocks.draw([page], minCell: loaded.config.minCell, localization: loaded.localization, store: &data, log: &log)[0]
         }
         // Nil when the edit changes what other pages show of it: then the target is built again.
-        guard let site = loaded.site.replacing(page) else { return nil }
-        SiteChecks.links(of: page, in: site, log: &log)
+        guard let edited = loaded.replacing(page) else { return nil }
+        SiteChecks.links(of: page, in: edited.site, log: &log)
         if page.language == loaded.config.language {
-            SiteChecks.check(Readability.of(text: page.readableText), of: page, in: site, log: &log)
+            SiteChecks.check(Readability.of(text: page.readableText), of: page, in: edited.site, log: &log)
         }
         guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
-        loaded.site = site
-        loaded.searchTerms.update(page)
-        let updated = renderer.replacing(page, in: site, searchTerms: loaded.searchTerms)
-        if updated.contains(page) {
-            var output = RenderContext.file(at: page.urlPath, html: updated.renderPage(page, log: &log))
-            output.source = page.sourcePath
-            PersonalDataCheck.scanOutput([output], target: updated.target.name, log: &log)
-            guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
-            files[output.path] = output.contents
+        let updated = renderer.replacing(page, in: edited.site, searchTerms: edited.searchTerms)
+        // The page alone, through the same jobs and checks as a full build.
+        let collected = Collected()
+        let (renderLog, _) = RenderPool.run([updated], pages: [page], assets: [], generatedOutputs: false) { files, _ in collected.add(files) }
+        log.append(contentsOf: renderLog)
+        guard !log.hasErrors else { return finish(.page, log: log, succeeded: false, start: start) }
+        if !collected.files.isEmpty {
+            files.merge(collected.files) { _, new in new }
             searchIsStale = true
         }
-        self.loaded = loaded
+        self.loaded = edited
         self.renderer = updated
         return finish(.page, log: log, succeeded: true, start: start)
     }

@@ -14,17 +14,22 @@ enum RenderPool {
     /// and only one in memory at a time), then the generated pages, then the pages a few at
     /// a time, each rendered for every target that holds it; last the theme's assets.
     /// Returns what the jobs logged and the first error a sink threw.
-    static func run(_ renderers: [TargetRenderer], pages: [Page], assets: [OutputFile], pagesPerJob: Int = 32,
+    /// - Parameter generatedOutputs: false for `samsyn serve`'s one edited page, which
+    ///   changes no generated output but the search index, made when asked for.
+    static func run(_ renderers: [TargetRenderer], pages: [Page], assets: [OutputFile], generatedOutputs: Bool = true, pagesPerJob: Int = 32,
                     sink: @escaping Sink) -> (log: DiagnosticLog, error: (any Error)?) {
         let deliver: @Sendable ([OutputFile], Target, inout DiagnosticLog) throws -> Void = { files, target, log in
             PersonalDataCheck.scanOutput(files, target: target.name, log: &log)
             try sink(files, target)
         }
-        var jobs: [@Sendable (inout DiagnosticLog) throws -> Void] = [{ log in
-            for renderer in renderers { try deliver(renderer.searchIndexJob.run(&log), renderer.target, &log) }
-        }]
-        for renderer in renderers {
-            jobs += renderer.generatedJobs().map { job in { log in try deliver(job.run(&log), renderer.target, &log) } }
+        var jobs: [@Sendable (inout DiagnosticLog) throws -> Void] = []
+        if generatedOutputs {
+            jobs.append { log in
+                for renderer in renderers { try deliver(renderer.searchIndexJob.run(&log), renderer.target, &log) }
+            }
+            for renderer in renderers {
+                jobs += renderer.generatedJobs().map { job in { log in try deliver(job.run(&log), renderer.target, &log) } }
+            }
         }
         for start in stride(from: 0, to: pages.count, by: pagesPerJob) {
             let slice = pages[start..<min(start + pagesPerJob, pages.count)]
@@ -34,8 +39,10 @@ enum RenderPool {
                 }
             }
         }
-        jobs.append { _ in
-            for renderer in renderers { try sink(assets, renderer.target) }
+        if !assets.isEmpty {
+            jobs.append { _ in
+                for renderer in renderers { try sink(assets, renderer.target) }
+            }
         }
         let outcomes = Parallel.map(jobs.count) { index -> (log: DiagnosticLog, error: (any Error)?) in
             var jobLog = DiagnosticLog()

@@ -80,10 +80,6 @@ struct TargetRenderer {
         site.flow(of: page).map { Self.flowChart($0, otherLane: rendering.strings(for: page.language)["flow_other_lane"]) }
     }
 
-    func renderPage(_ page: Page, log: inout DiagnosticLog) -> String {
-        renderPage(page, body: renderBody(of: page, links: linkResolutions(of: page, log: &log)), flow: flowChart(for: page))
-    }
-
     /// What each of the page's links (in the order its outline lists them) becomes in this
     /// target; a link to a page the target leaves out is warned about here.
     func linkResolutions(of page: Page, log: inout DiagnosticLog) -> [LinkResolution] {
