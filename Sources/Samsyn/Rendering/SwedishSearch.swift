@@ -29,7 +29,7 @@ public enum SwedishSearch {
     }
 
     /// The same folding for ASCII and Swedish letters, byte by byte; nil for any other
-    /// character, which takes the general path. The search index spends most of its time here.
+    /// character, which takes the general path.
     private static func foldSwedish(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { foldSwedish($0) }.map { String(decoding: $0, as: UTF8.self) }
