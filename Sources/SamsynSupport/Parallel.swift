@@ -3,6 +3,8 @@ import Dispatch
 /// Work spread over all cores: pages render independently of each other.
 public enum Parallel {
     /// `transform` applied to 0..<count on every core; the results in index order.
+    /// Inlinable, so that callers in other modules get it specialised for their type.
+    @inlinable
     public static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -24,12 +26,18 @@ public enum Parallel {
     }
 }
 
-private struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T?>
+@usableFromInline
+struct SendableBuffer<T>: @unchecked Sendable {
+    @usableFromInline let buffer: UnsafeMutableBufferPointer<T?>
+
+    @inlinable init(buffer: UnsafeMutableBufferPointer<T?>) { self.buffer = buffer }
 }
 
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
+@usableFromInline
+struct UnsafeSendable<T>: @unchecked Sendable {
+    @usableFromInline let value: T
+
+    @inlinable init(value: T) { self.value = value }
 }
 
 /// Work started on another thread; `result()` waits for it.

@@ -6,6 +6,7 @@ public enum SwedishLetters {
     /// letters Swedish text uses): `å ä Å Ä á à â` → `a`, `ö Ö ó ò ô ø Ø` → `o`, `é É è ê ë`
     /// → `e`, `ü Ü ú ù` → `u`, `í ì ï` → `i`; nil for any other, which a caller folds the
     /// general, slower way.
+    @inlinable
     public static func asciiLetter(afterC3 second: UInt8) -> UInt8? {
         switch second {
         case 0xA5, 0xA4, 0x85, 0x84, 0xA1, 0xA0, 0xA2: UInt8(ascii: "a")

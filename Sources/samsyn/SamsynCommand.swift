@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let outputURL = URL(fileURLWithPath: output, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: outputURL, targets: target, strict: sourceOptions.strict)
-        try finish(SiteBuilder(options: options).build(), verb: "Built", outputPath: output)
+        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: "Built", outputPath: output)
     }
 }
 
@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: sourceOptions.sourceURL, strict: sourceOptions.strict, writeOutput: false)
-        try finish(SiteBuilder(options: options).build(), verb: "Checked", outputPath: nil)
+        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: "Checked", outputPath: nil)
     }
 }
 

@@ -38,8 +38,9 @@ struct LoadedSite {
     var searchTerms: SearchTermTable
     var suppressedCells: Int
     var readability: [PageReadability]
-    /// The walk of the site's folders.
-    var tree: SourceTree
+    /// The CSV files and their sidecars' folder, from the walk: `samsyn serve` reads the
+    /// data again for an edited page with blocks.
+    var dataFiles: [(relative: String, file: SourceTree.File)]
     /// The theme's styles and scripts, from `templates/assets/`.
     var assets: [OutputFile]
 
@@ -78,7 +79,8 @@ struct Pipeline {
                                                    sourceDirectory: options.sourceDirectory, log: &log)
         else { return nil }
         timer.lap(.templatesAndText)
-        var data = DataStore(sourceDirectory: options.sourceDirectory, tree: tree, minCell: config.minCell, log: &log)
+        let dataFiles = tree.files(under: DataStore.folder)
+        var data = DataStore(sourceDirectory: options.sourceDirectory, files: dataFiles, minCell: config.minCell, log: &log)
         timer.lap(.data)
         let loaded = ContentLoader(sourceDirectory: options.sourceDirectory, config: config).load(files: files, log: &log)
         timer.lap(.content)
@@ -99,7 +101,7 @@ struct Pipeline {
         #endif
         return LoadedSite(config: config, targets: targets, templates: templates?.localized(with: localization), localization: localization,
                           site: slimSite, searchTerms: searchTerms, suppressedCells: data.suppressedCells, readability: readability,
-                          tree: tree, assets: Generator.themeAssets(in: tree, log: &log))
+                          dataFiles: dataFiles, assets: Generator.themeAssets(in: tree, log: &log))
     }
 
     /// site.yml, the walk of the site's folders with the scan of every input, and the

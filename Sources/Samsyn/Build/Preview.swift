@@ -118,7 +118,7 @@ public final class Preview: @unchecked Sendable {
         }
         // The data store is read again only for a page with chart or table blocks.
         if DataBlocks.hasBlocks(page) {
-            var data = DataStore(sourceDirectory: options.sourceDirectory, tree: loaded.tree, minCell: loaded.config.minCell, log: &log)
+            var data = DataStore(sourceDirectory: options.sourceDirectory, files: loaded.dataFiles, minCell: loaded.config.minCell, log: &log)
             page = DataBlocks.draw([page], minCell: loaded.config.minCell, localization: loaded.localization, store: &data, log: &log)[0]
         }
         // Nil when the edit changes what other pages show of it: then the target is built again.

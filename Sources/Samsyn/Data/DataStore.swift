@@ -15,11 +15,11 @@ struct DataStore {
     /// Cells withheld, per table read (a file read with another group-size column counts apart).
     private(set) var suppressedCells = 0
 
-    /// - Parameter tree: the walk of the site's folders, which lists the CSV files.
-    init(sourceDirectory: URL, tree: SourceTree, minCell: Int, log: inout DiagnosticLog) {
+    /// - Parameter files: the files under content/data/ (`SourceTree.files(under:)`).
+    init(sourceDirectory: URL, files: [(relative: String, file: SourceTree.File)], minCell: Int, log: inout DiagnosticLog) {
         self.sourceDirectory = sourceDirectory
         self.minCell = minCell
-        for (file, source) in tree.files(under: Self.folder) where file.lowercased().hasSuffix(".csv") {
+        for (file, source) in files where file.lowercased().hasSuffix(".csv") {
             guard let data = SourceFile.readData(atPath: source.absolutePath, path: source.path, log: &log) else { continue }
             let schema = loadSchema(for: file, log: &log)
             raw[file] = (data, schema)
