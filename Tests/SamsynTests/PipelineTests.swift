@@ -119,7 +119,7 @@ struct LoadedFixture {
     func reloaded(_ file: String, text: String) throws -> Page {
         try Self.write(text, to: root.appendingPathComponent("content/" + file))
         var log = DiagnosticLog()
-        let page = ContentLoader(sourceDirectory: root, config: loaded.config).reload(file: file, in: site, log: &log)
+        let page = ContentLoader(sourceDirectory: root, config: loaded.config).reload(file: file, originals: site.page(contentPath:), log: &log)
         #expect(!log.hasErrors, "\(log.sorted)")
         return try #require(page)
     }
@@ -192,7 +192,7 @@ struct LoadedFixture {
         ])
         defer { fixture.remove() }
         var log = DiagnosticLog()
-        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, log: &log)
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
         let messages = log.sorted.map(\.message)
         #expect(messages.contains("unknown role 'rektorn' (did you mean 'rektor'?)"))
         #expect(messages.contains { $0.hasPrefix("broken link: no page 'content/rutiner/saknas.md'") })

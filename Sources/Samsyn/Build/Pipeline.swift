@@ -89,7 +89,7 @@ struct Pipeline {
         // The search terms need only the pages: counted on another thread while the checks run.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }
         let site = Site(config: config, pages: pages, log: &log)
-        let readability = SiteChecks.run(on: site, today: options.today, log: &log)
+        let readability = SiteChecks.run(on: site, today: options.today, reservedFolders: Generator.reservedFolders, log: &log)
         timer.lap(.checks)
         let searchTerms = counting.result()
         timer.lap(.searchTerms)

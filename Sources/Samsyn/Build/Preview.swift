@@ -112,7 +112,7 @@ public final class Preview: @unchecked Sendable {
         else { return nil }
         var log = DiagnosticLog()
         let loader = ContentLoader(sourceDirectory: options.sourceDirectory, config: loaded.config)
-        guard var page = loader.reload(file: file, in: loaded.site, log: &log) else {
+        guard var page = loader.reload(file: file, originals: loaded.site.page(contentPath:), log: &log) else {
             // The page no longer loads: its errors are reported as for a full build.
             return log.hasErrors ? finish(.page, log: log, succeeded: false, start: start) : nil
         }

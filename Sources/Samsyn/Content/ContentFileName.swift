@@ -9,8 +9,10 @@ enum ContentFileName {
         guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
         return id.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
     }
+    /// The folder under content/ that holds the CSV files and their sidecars.
+    static let dataFolder = "data"
     /// Folders under content/ that hold other things than pages.
-    static let nonPageFolders: Set<String> = ["data"]
+    static let nonPageFolders: Set<String> = [dataFolder]
 
     /// The languages translations are written in, from the file names alone.
     static func translationLanguages(of files: [String]) -> Set<String> {

@@ -51,11 +51,12 @@ struct ContentLoader {
     }
 
     /// One page read again after an edit (`samsyn serve`); a translation takes its kind and
-    /// details from the original in `site`. Its blocks are drawn by the caller.
-    func reload(file: String, in site: Site, log: inout DiagnosticLog) -> Page? {
+    /// details from its original, which `page(contentPath:)` finds. Its blocks are drawn by
+    /// the caller.
+    func reload(file: String, originals page: (_ contentPath: String) -> Page?, log: inout DiagnosticLog) -> Page? {
         var original: Page?
         if let language = ContentFileName.translationLanguage(of: file) {
-            original = site.page(contentPath: String(file.dropLast(".\(language).md".count)) + ".md")
+            original = page(String(file.dropLast(".\(language).md".count)) + ".md")
             guard original != nil else { return nil }
         }
         return readPage(file: file, original: original, log: &log)
@@ -116,7 +117,7 @@ struct ContentLoader {
         let (outline, readableText, html) = Markdown.prepare(source.body, reservedIDs: Page.templateIDs, layout: { outline in
             (Page.reservedIDs(for: outline, kind: kind),
              Page.stepListIndex(in: outline, kind: kind).map { StepAnchors(listIndex: $0, prefix: Page.stepPrefix) })
-        }, isOwnBlock: { DataBlocks.infoStrings.contains($0.info) })
+        }, isOwnBlock: { Page.blockInfoStrings.contains($0.info) })
         let translationLanguage = original == nil ? nil : ContentFileName.translationLanguage(of: file)
         let language = translationLanguage ?? config.language
         let urlPath = ContentFileName.urlPath(file: file, id: id, translationLanguage: translationLanguage)

@@ -176,6 +176,8 @@ public final class Page: Sendable {
     var anchorIDs: Set<String> { Set(outline.headings.map(\.id)).union(stepIDs) }
 
     static let stepPrefix = "steg-"
+    /// The fenced blocks Samsyn draws itself (`DataBlocks`): ```` ```chart ```` and ```` ```table ````.
+    static let blockInfoStrings: Set<String> = ["chart", "table"]
 
     /// Which top-level ordered list holds a routine's steps: the one under a heading such as
     /// "Arbetsgång", or else the first.

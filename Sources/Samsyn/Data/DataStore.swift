@@ -5,7 +5,7 @@ import SamsynData
 /// The CSV files under content/data/, read once, typed and passed through disclosure
 /// control before any chart or table sees them.
 struct DataStore {
-    static let folder = "content/data"
+    static let folder = "content/" + ContentFileName.dataFolder
 
     private let sourceDirectory: URL
     private let minCell: Int

@@ -6,10 +6,12 @@ import SamsynData
 enum SiteChecks {
     /// Every check of the whole site: references, links, reserved paths, reviews and
     /// readability. Returns the LIX of every page in the site's language.
-    static func run(on site: Site, today: LocalDate, log: inout DiagnosticLog) -> [PageReadability] {
+    /// - Parameter reservedFolders: what the generators write at the top of a target
+    ///   (`Generator.reservedFolders`), which no page may take.
+    static func run(on site: Site, today: LocalDate, reservedFolders: [String: String], log: inout DiagnosticLog) -> [PageReadability] {
         references(in: site, log: &log)
         for page in site.pages { links(of: page, in: site, log: &log) }
-        Generator.checkReservedPaths(of: site, log: &log)
+        reservedPaths(in: site, reservedFolders: reservedFolders, log: &log)
         reviews(in: site, today: today, log: &log)
         return readability(in: site, log: &log)
     }
@@ -39,6 +41,29 @@ enum SiteChecks {
             case .intervention(let intervention): intervention.deliveredBy.forEach(check)
             default: break
             }
+        }
+    }
+
+    /// A content folder or a top-level page may not take a URL that a generator, a
+    /// language's pages or a section's index is written to: one would silently replace
+    /// the other.
+    /// - Parameter reservedFolders: the top-level folders the generators write to, and what
+    ///   each holds (`Generator.reservedFolders`).
+    static func reservedPaths(in site: Site, reservedFolders: [String: String], log: inout DiagnosticLog) {
+        var reserved = reservedFolders
+        for language in site.languages where reserved[language] == nil {
+            reserved[language] = "the pages in the language '\(language)'"
+        }
+        for page in site.pages {
+            guard let taken = reserved[page.section] else { continue }
+            log.error("the folder 'content/\(page.section)/' would take the URL '\(page.section)/' of \(taken); rename the folder",
+                      at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+        let sections = Set(site.pages.map(\.section).filter { !$0.isEmpty })
+        for page in site.pages where page.section.isEmpty && !page.isTranslation {
+            let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
+            guard let taken else { continue }
+            log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
         }
     }
 

@@ -22,7 +22,7 @@ struct Generator: Sendable {
     static let assets = Generator(paths: ["assets/"], what: "the theme's styles and scripts", jobs: { _ in [] })
 
     /// The top-level folders generators write to, and what each holds. (Sections and the
-    /// language folders are generated too, but from the pages: `checkReservedPaths` adds them.)
+    /// language folders are generated too, but from the pages: `SiteChecks.reservedPaths` adds them.)
     static var reservedFolders: [String: String] {
         var folders: [String: String] = [:]
         for generator in all + [searchIndex, assets] {
@@ -31,27 +31,6 @@ struct Generator: Sendable {
             }
         }
         return folders
-    }
-
-    /// A content folder or a top-level page may not take a URL that a generator, a
-    /// language's pages or a section's index is written to: one would silently replace
-    /// the other.
-    static func checkReservedPaths(of site: Site, log: inout DiagnosticLog) {
-        var reserved = reservedFolders
-        for language in site.languages where reserved[language] == nil {
-            reserved[language] = "the pages in the language '\(language)'"
-        }
-        for page in site.pages {
-            guard let taken = reserved[page.section] else { continue }
-            log.error("the folder 'content/\(page.section)/' would take the URL '\(page.section)/' of \(taken); rename the folder",
-                      at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
-        }
-        let sections = Set(site.pages.map(\.section).filter { !$0.isEmpty })
-        for page in site.pages where page.section.isEmpty && !page.isTranslation {
-            let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
-            guard let taken else { continue }
-            log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
-        }
     }
 }
 
