@@ -7,7 +7,7 @@ import Foundation
 public struct ChartRenderer: Sendable {
     public var text: ChartText
 
-    public init(text: ChartText = ChartText()) {
+    public init(text: ChartText) {
         self.text = text
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SamsynCharts
 import SamsynSupport
 import Testing
 @testable import Samsyn
@@ -294,5 +295,26 @@ struct LoadedFixture {
         let overdue = try #require(html.range(of: "Oroande frånvaro")), current = try #require(html.range(of: "Ny rutin"))
         #expect(overdue.lowerBound < current.lowerBound)
         #expect(html.contains("../rutiner/ny/"))
+    }
+}
+
+@Suite struct InterfaceTextTests {
+    /// Charts read their words from the interface text, not from defaults in code: the
+    /// default language must have every one, or the build says which it lacks.
+    @Test func theDefaultLanguageMustHoldEveryChartWord() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("samsyn-i18n-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sv = try String(contentsOf: LoadedFixture.repositoryRoot.appendingPathComponent("templates/i18n/sv.yml"), encoding: .utf8)
+        var log = DiagnosticLog()
+        try LoadedFixture.write(sv, to: root.appendingPathComponent("templates/i18n/sv.yml"))
+        let complete = try #require(Localization.load(languages: ["sv"], defaultLanguage: "sv", sourceDirectory: root, log: &log))
+        #expect(ChartText(complete.strings(for: "sv")).figure == "Figur")
+
+        let lacking = sv.split(separator: "\n").filter { !$0.contains("chart_figure:") && !$0.contains("chart_kind_line:") }.joined(separator: "\n")
+        try LoadedFixture.write(lacking, to: root.appendingPathComponent("templates/i18n/sv.yml"))
+        log = DiagnosticLog()
+        #expect(Localization.load(languages: ["sv"], defaultLanguage: "sv", sourceDirectory: root, log: &log) == nil)
+        #expect(log.sorted.map(\.message) == ["the interface text of the default language 'sv' lacks 'chart_figure', 'chart_kind_line'; every language falls back to it, so it must have every key"])
+        #expect(log.sorted.first?.location.path == "templates/i18n/sv.yml")
     }
 }

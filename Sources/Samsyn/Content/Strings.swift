@@ -1,5 +1,6 @@
 import SamsynSupport
 import Foundation
+import SamsynCharts
 import Yams
 
 /// Interface text in one language: `templates/i18n/<language>.yml`, with the site's
@@ -55,6 +56,10 @@ struct Localization: Sendable {
         var strings: [String: String]?
     }
 
+    /// The keys the code reads itself rather than through a template (which a template
+    /// check would miss): the words of charts.
+    static let requiredKeys = ChartText.keys
+
     /// The default language's file must be complete; another language's missing keys are
     /// warnings naming the file, and the default language's text is used for them.
     static func load(languages: [String], defaultLanguage: String, sourceDirectory: URL, log: inout DiagnosticLog) -> Localization? {
@@ -63,6 +68,12 @@ struct Localization: Sendable {
         else {
             log.error("the interface text of the default language '\(defaultLanguage)' needs 'months' (twelve names) and 'strings'",
                       at: SourceLocation(path: "\(directory)/\(defaultLanguage).yml"))
+            return nil
+        }
+        let missing = requiredKeys.filter { baseStrings[$0] == nil }
+        if !missing.isEmpty {
+            log.error("the interface text of the default language '\(defaultLanguage)' lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
+                      + "every language falls back to it, so it must have every key", at: base.yaml.location(ofKey: "strings"))
             return nil
         }
         var byLanguage = [defaultLanguage: Strings(values: baseStrings, monthNames: baseMonths)]
