@@ -8,6 +8,8 @@ struct Generator: Sendable {
     var paths: [String]
     /// What readers find there, for the message about a page that would take its place.
     var what: String
+    /// The templates it renders with (`templates/<name>.mustache`), which every site must have.
+    var templates: [String] = []
     /// The jobs that write it for one target: none where the target has no such output.
     var jobs: @Sendable (TargetRenderer) -> [RenderJob]
 

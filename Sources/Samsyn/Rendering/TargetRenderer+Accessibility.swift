@@ -1,7 +1,7 @@
 import Foundation
 
 extension Generator {
-    static let accessibilityStatement = Generator(paths: [TargetRenderer.accessibilityPath], what: "the accessibility statement") { renderer in
+    static let accessibilityStatement = Generator(paths: [TargetRenderer.accessibilityPath], what: "the accessibility statement", templates: ["accessibility"]) { renderer in
         guard let statement = renderer.accessibilityStatement else { return [] }
         return [RenderJob { _ in [RenderContext.file(at: TargetRenderer.accessibilityPath, html: renderer.renderAccessibilityStatement(statement))] }]
     }

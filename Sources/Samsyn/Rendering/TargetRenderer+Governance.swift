@@ -1,7 +1,7 @@
 import Foundation
 
 extension Generator {
-    static let reviewOverview = Generator(paths: [TargetRenderer.reviewOverviewPath], what: "the review overview") { renderer in
+    static let reviewOverview = Generator(paths: [TargetRenderer.reviewOverviewPath], what: "the review overview", templates: ["review-overview"]) { renderer in
         guard renderer.view.hasStaffOverviews else { return [] }
         return [RenderJob { _ in [RenderContext.file(at: TargetRenderer.reviewOverviewPath, html: renderer.renderReviewOverview())] }]
     }

@@ -78,7 +78,7 @@ extension TargetRenderer {
 extension Generator {
     /// The pages saying a guardian page is not yet in a language (under `<lang>/`, whose
     /// folders the languages reserve).
-    static let missingTranslations = Generator(paths: [], what: "a page saying a translation is missing") { renderer in
+    static let missingTranslations = Generator(paths: [], what: "a page saying a translation is missing", templates: ["translation-missing"]) { renderer in
         renderer.missingTranslations.map { missing in
             RenderJob { _ in [RenderContext.file(at: missing.urlPath, html: renderer.renderMissingTranslation(missing))] }
         }

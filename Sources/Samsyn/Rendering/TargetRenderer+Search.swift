@@ -2,7 +2,7 @@ import Foundation
 import SamsynMarkdown
 
 extension Generator {
-    static let searchPage = Generator(paths: [TargetRenderer.searchPath], what: "the search page") { renderer in
+    static let searchPage = Generator(paths: [TargetRenderer.searchPath], what: "the search page", templates: ["search"]) { renderer in
         [RenderJob { _ in [RenderContext.file(at: TargetRenderer.searchPath, html: renderer.renderSearchPage())] }]
     }
 

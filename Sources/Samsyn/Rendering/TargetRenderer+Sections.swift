@@ -5,11 +5,11 @@ import SamsynCharts
 extension Generator {
     /// Each section's index (its folder's name is its path, so a section is reserved by
     /// its pages, not here).
-    static let sectionIndexes = Generator(paths: [], what: "a section's index") { renderer in
+    static let sectionIndexes = Generator(paths: [], what: "a section's index", templates: ["section", "toolbox-map"]) { renderer in
         renderer.view.sections.map { section in RenderJob { _ in [RenderContext.file(at: section.name + "/", html: renderer.renderSection(section))] } }
     }
 
-    static let frontPage = Generator(paths: ["index.html"], what: "the front page") { renderer in
+    static let frontPage = Generator(paths: ["index.html"], what: "the front page", templates: ["home"]) { renderer in
         [RenderJob { _ in [RenderContext.file(at: "", html: renderer.renderHome())] }]
     }
 

@@ -3,7 +3,7 @@ import SamsynCharts
 import SamsynMarkdown
 
 extension Generator {
-    static let whoDoesWhat = Generator(paths: [TargetRenderer.matrixPath], what: "the who-does-what overview") { renderer in
+    static let whoDoesWhat = Generator(paths: [TargetRenderer.matrixPath], what: "the who-does-what overview", templates: ["matrix"]) { renderer in
         guard renderer.view.hasStaffOverviews else { return [] }
         return [RenderJob { _ in [RenderContext.file(at: TargetRenderer.matrixPath, html: renderer.renderMatrix())] }]
     }

@@ -19,7 +19,7 @@ struct TemplateSet: Sendable {
     }
 
     /// The templates Samsyn renders pages with, one per kind plus the generated pages.
-    static let required = PageKind.allCases.map(\.rawValue) + ["section", "home", "translation-missing", "review-overview", "accessibility", "matrix", "toolbox-map", "search"]
+    static let required = PageKind.allCases.map(\.rawValue) + Generator.all.flatMap(\.templates)
     static let directory = "templates"
     /// Partials rendered once per folder depth, section and language and given to every page
     /// as `{{{frame.header}}}` etc.: they see only the site-wide values (`FrameCache`).
