@@ -48,12 +48,24 @@ public struct ChartData: Sendable, Equatable {
     public var categoryLabel: String
     /// What the series are: "Skola". Heads the table when series become its rows.
     public var seriesLabel: String
+    /// Where each category lies on a time axis (a period's middle, in years), for a line
+    /// chart of periods measured at uneven intervals; nil spaces the categories evenly. On a
+    /// time axis a series' line runs on past a period it has no value for (`.missing`),
+    /// as the series was not measured then; it still breaks at a withheld value.
+    public var positions: [Double]?
 
-    public init(categories: [String], series: [ChartSeries], categoryLabel: String, seriesLabel: String = "") {
+    public init(categories: [String], series: [ChartSeries], categoryLabel: String, seriesLabel: String = "", positions: [Double]? = nil) {
         self.categories = categories
         self.series = series
         self.categoryLabel = categoryLabel
         self.seriesLabel = seriesLabel
+        self.positions = positions
+    }
+
+    /// The time positions, when there is one per category and they are not all the same.
+    var timePositions: [Double]? {
+        guard let positions, positions.count == categories.count, let low = positions.min(), let high = positions.max(), high > low else { return nil }
+        return positions
     }
 
     var allValues: [Double] { series.flatMap { $0.values.compactMap(\.number) } }

@@ -104,14 +104,14 @@ struct ChartPlot {
             canvas.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: tick == 0 ? ChartRenderer.axisColour : ChartRenderer.gridColour)
             canvas.text(label, x: plotLeft - 8, y: y + fontSize * 0.35, anchor: .end)
         }
-        for (index, lines) in wrapped.enumerated() where index % every == 0 {
-            let x = plotLeft + band * (Double(index) + 0.5)
-            canvas.textLines(lines, x: x, y: top + plotHeight + 10 + fontSize, lineHeight: lineHeight, anchor: .middle)
+        let axis = CategoryAxis(data: data, kind: options.kind, plotLeft: plotLeft, plotRight: plotRight)
+        for index in axis.labelled(wrapped, every: every) {
+            canvas.textLines(wrapped[index], x: axis.x(index), y: top + plotHeight + 10 + fontSize, lineHeight: lineHeight, anchor: .middle)
         }
 
         var legend = series.count > 1
         if options.kind == .line {
-            drawLines(series, canvas: &canvas, scale: scale, plotLeft: plotLeft, band: band)
+            drawLines(series, canvas: &canvas, scale: scale, axis: axis)
             if let labelPositions {
                 legend = false
                 // Each label carries its line's marker, so the label is tied to the line by shape too.
@@ -147,13 +147,14 @@ struct ChartPlot {
         return labels
     }
 
-    private func drawLines(_ series: [ChartSeries], canvas: inout SVGCanvas, scale: LinearScale, plotLeft: Double, band: Double) {
+    private func drawLines(_ series: [ChartSeries], canvas: inout SVGCanvas, scale: LinearScale, axis: CategoryAxis) {
         for (index, item) in series.enumerated() {
             let style = Palette.style(index)
             var segment: [(Double, Double)] = []
             var points: [(Double, Double)] = []
             for (position, value) in item.values.enumerated() {
-                let x = plotLeft + band * (Double(position) + 0.5)
+                let x = axis.x(position)
+                if value == .missing, axis.isTime { continue }
                 if let number = value.number {
                     let point = (x, scale.position(number))
                     segment.append(point)
@@ -263,5 +264,49 @@ struct ChartPlot {
             }
         }
         return (canvas.body, height, series.count > 1)
+    }
+}
+
+/// Where a vertical chart places its categories: evenly, one band each, or on a time axis
+/// (`ChartData.positions`) for a line chart, so that measurements 18 and 6 months apart
+/// are drawn so.
+struct CategoryAxis {
+    let isTime: Bool
+    private let left: Double, width: Double, band: Double
+    private let positions: [Double]
+    private let low: Double, high: Double
+
+    init(data: ChartData, kind: ChartKind, plotLeft: Double, plotRight: Double) {
+        let count = Double(max(data.categories.count, 1))
+        band = (plotRight - plotLeft) / count
+        let time = kind == .line ? data.timePositions : nil
+        isTime = time != nil
+        positions = time ?? []
+        low = positions.min() ?? 0
+        high = positions.max() ?? 1
+        // On a time axis the first and last periods sit half a band in, as they would evenly.
+        let margin = isTime ? min(band / 2, 40) : 0
+        left = plotLeft + margin
+        width = plotRight - plotLeft - 2 * margin
+    }
+
+    func x(_ index: Int) -> Double {
+        guard isTime else { return left + band * (Double(index) + 0.5) }
+        return left + (positions[index] - low) / (high - low) * width
+    }
+
+    /// The categories whose labels are drawn: every `every`th evenly; on a time axis each
+    /// label that keeps clear of the last one drawn.
+    func labelled(_ wrapped: [[String]], every: Int) -> [Int] {
+        guard isTime else { return wrapped.indices.filter { $0 % every == 0 } }
+        var shown: [Int] = []
+        var lastRight = -Double.infinity
+        for index in wrapped.indices {
+            let half = (wrapped[index].map { TextMetrics.width($0) }.max() ?? 0) / 2
+            guard x(index) - half >= lastRight + 6 else { continue }
+            shown.append(index)
+            lastRight = x(index) + half
+        }
+        return shown
     }
 }

@@ -72,6 +72,12 @@ public struct NewPage: Sendable {
             lines += ["audience: [guardians, staff]"]
         case .report:
             lines += ["audience: [politicians, staff]", "year: \(today.year)"]
+        case .indicator:
+            lines += ["audience: [politicians, staff]", "definition: \"\"        # what is measured, how, over which period",
+                      "unit: percent             # percent, number or rating", "better: lower             # higher or lower",
+                      "source: \"\"", "data:                     # a CSV under content/data/, or a Kolada file",
+                      "period:                   # the column holding the period", "value:                    # the column holding the value",
+                      "targets: {}               # period: value aimed at"]
         }
         lines += ["---", "", kind == .routine ? "## Arbetsgång\n\n1. \n" : ""]
         return lines.joined(separator: "\n")

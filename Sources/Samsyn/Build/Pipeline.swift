@@ -17,6 +17,8 @@ enum BuildStep: String, CaseIterable, Sendable {
     case content
     /// Chart and table blocks drawn from the data, in each page's language → `[Page]`.
     case chartsAndTables = "charts and tables"
+    /// Each indicator's values read from its data (CSV or Kolada) → `IndicatorValues` by id.
+    case indicators
     /// The site model and its checks → `Site`, LIX per page.
     case checks
     /// Every page's search terms, once for all targets → `SearchTermTable`.
@@ -86,9 +88,11 @@ struct Pipeline {
         timer.lap(.content)
         let pages = DataBlocks.draw(loaded, minCell: config.minCell, localization: localization, store: &data, log: &log)
         timer.lap(.chartsAndTables)
+        let indicators = Indicators.resolve(pages, store: &data, files: dataFiles, log: &log)
+        timer.lap(.indicators)
         // The search terms need only the pages: counted on another thread while the checks run.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }
-        let site = Site(config: config, pages: pages, log: &log)
+        let site = Site(config: config, pages: pages, indicators: indicators, log: &log)
         let readability = SiteChecks.run(on: site, today: options.today, reservedFolders: Generator.reservedFolders, log: &log)
         timer.lap(.checks)
         let searchTerms = counting.result()

@@ -3,7 +3,7 @@ import SamsynMarkdown
 
 /// What a page is, decided by the folder it lies in.
 public enum PageKind: String, Sendable, CaseIterable {
-    case routine, role, intervention, page, report
+    case routine, role, intervention, page, report, indicator
 
     /// The top-level folder DESIGN.md gives the kind (plain pages live anywhere; new ones
     /// go to the guardians' folder). Also the order of the sections in the menu.
@@ -14,6 +14,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .intervention: "verktygslada"
         case .page: "vardnadshavare"
         case .report: "rapport"
+        case .indicator: "indikatorer"
         }
     }
 
@@ -80,6 +81,7 @@ public enum PageDetails: Sendable {
     case role(RoleInfo)
     case intervention(InterventionInfo)
     case report(ReportInfo)
+    case indicator(IndicatorInfo)
     case page
 }
 
@@ -227,6 +229,11 @@ public final class Page: Sendable {
 
     public var intervention: InterventionInfo? {
         if case .intervention(let info) = details { return info }
+        return nil
+    }
+
+    public var indicator: IndicatorInfo? {
+        if case .indicator(let info) = details { return info }
         return nil
     }
 }

@@ -54,6 +54,8 @@ enum PageDetailsReader {
         case .report:
             guard let raw = yaml.read(ReportFrontMatter.init, log: &log) else { return nil }
             return .report(ReportInfo(year: raw.year))
+        case .indicator:
+            return IndicatorInfo.read(yaml, log: &log).map { .indicator($0) }
         case .page:
             return .page
         }
@@ -67,6 +69,7 @@ enum PageDetailsReader {
         case .role: known.formUnion(RoleFrontMatter.keys)
         case .intervention: known.formUnion(InterventionFrontMatter.keys)
         case .report: known.formUnion(ReportFrontMatter.keys)
+        case .indicator: known.formUnion(IndicatorInfo.keys)
         case .page, nil: break
         }
         for (name, location) in yaml.topLevelKeys where !known.contains(name) {

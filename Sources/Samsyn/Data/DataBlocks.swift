@@ -25,8 +25,10 @@ struct DataBlocks {
     static func draw(_ pages: [Page], minCell: Int, localization: Localization, store: inout DataStore, log: inout DiagnosticLog) -> [Page] {
         pages.map { page in
             guard hasBlocks(page) else { return page }
+            // An indicator's page shows its own chart first, as figure 1.
             return page.with(blockHTML: render(page.outline.fencedBlocks, path: page.sourcePath, bodyFirstLine: page.bodyFirstLine,
-                                               minCell: minCell, text: ChartText(localization.strings(for: page.language)), store: &store, log: &log))
+                                               minCell: minCell, text: ChartText(localization.strings(for: page.language)),
+                                               firstFigure: page.kind == .indicator ? 2 : 1, store: &store, log: &log))
         }
     }
 
@@ -36,9 +38,10 @@ struct DataBlocks {
     }
 
     /// The HTML of every chart and table block of a page, by the block's line in the body.
-    static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int, text: ChartText,
+    static func render(_ blocks: [FencedBlock], path: String, bodyFirstLine: Int, minCell: Int, text: ChartText, firstFigure: Int = 1,
                        store: inout DataStore, log: inout DiagnosticLog) -> [Int: String] {
         var renderer = DataBlocks(path: path, bodyFirstLine: bodyFirstLine, minCell: minCell, text: text)
+        renderer.chartNumber = firstFigure - 1
         var html: [Int: String] = [:]
         for block in blocks where Page.blockInfoStrings.contains(block.info) {
             html[block.position.line] = renderer.render(block, store: &store, log: &log)

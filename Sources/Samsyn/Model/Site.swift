@@ -16,8 +16,12 @@ public struct Site: Sendable {
     /// Sorted by source path.
     public var pages: [Page] { index.pages }
 
-    init(config: SiteConfig, pages: [Page], log: inout DiagnosticLog) {
+    /// Each indicator's values, by its page's id.
+    let indicators: [String: IndicatorValues]
+
+    init(config: SiteConfig, pages: [Page], indicators: [String: IndicatorValues] = [:], log: inout DiagnosticLog) {
         self.config = config
+        self.indicators = indicators
         languages = config.languages(including: pages.map(\.language))
         let index = SiteIndex(pages: pages)
         for duplicate in index.duplicateIDs {

@@ -39,6 +39,7 @@ enum SiteChecks {
             switch page.details {
             case .routine(let routine): ([routine.owner] + routine.roles).forEach(check)
             case .intervention(let intervention): intervention.deliveredBy.forEach(check)
+            case .indicator(let indicator): indicator.owner.map(check)
             default: break
             }
         }

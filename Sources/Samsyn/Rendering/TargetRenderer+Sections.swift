@@ -5,7 +5,7 @@ import SamsynCharts
 extension Generator {
     /// Each section's index (its folder's name is its path, so a section is reserved by
     /// its pages, not here).
-    static let sectionIndexes = Generator(paths: [], what: "a section's index", templates: ["section", "toolbox-map"]) { renderer in
+    static let sectionIndexes = Generator(paths: [], what: "a section's index", templates: ["section", "toolbox-map", "indicators"]) { renderer in
         renderer.view.sections.map { section in RenderJob { _ in [RenderContext.file(at: section.name + "/", html: renderer.renderSection(section))] } }
     }
 
@@ -29,6 +29,9 @@ extension TargetRenderer {
     func renderSection(_ section: TargetView.Section) -> String {
         if section.name == "verktygslada", section.pages.contains(where: { $0.kind == .intervention }) {
             return renderToolboxMap(section)
+        }
+        if section.name == Self.indicatorSection, section.pages.contains(where: { $0.kind == .indicator }) {
+            return renderIndicatorOverview(section)
         }
         let urlPath = section.name + "/"
         var context = baseContext(for: urlPath, title: sectionTitle(section.name, strings), language: site.config.language)

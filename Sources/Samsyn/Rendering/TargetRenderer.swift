@@ -129,6 +129,8 @@ struct TargetRenderer {
             context["deliveredBy"] = items(intervention.deliveredBy.map { roleLink($0.id, from: page) })
         case .report(let report):
             context["year"] = report.year.map(String.init)
+        case .indicator(let indicator):
+            context.merge(indicatorContext(for: page, indicator)) { _, new in new }
         case .page:
             break
         }
@@ -155,7 +157,7 @@ struct TargetRenderer {
     }
 
     /// A role by id: linked where this target has its page, its title as plain text otherwise.
-    private func roleLink(_ id: String, from page: Page) -> [String: Any] {
+    func roleLink(_ id: String, from page: Page) -> [String: Any] {
         guard let role = site.page(id: id) else { return ["title": id] }
         var entry: [String: Any] = ["title": role.title]
         if contains(role) { entry["href"] = RenderContext.href(from: page.urlPath, to: role.urlPath) }

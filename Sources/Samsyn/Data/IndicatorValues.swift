@@ -1,0 +1,189 @@
+import Foundation
+import SamsynCharts
+import SamsynData
+import SamsynSupport
+
+/// An indicator's values over time, read from its data through disclosure control, and
+/// what a page says of them: the latest value, the change, the status against the target.
+public struct IndicatorValues: Sendable {
+    public struct Point: Sendable {
+        public var period: Period
+        public var value: ChartValue
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        /// Sorted by period; one point per period.
+        public var points: [Point]
+
+        func value(at period: Period) -> ChartValue? { points.first { $0.period == period }?.value }
+    }
+
+    /// Whether the latest value meets its target.
+    public enum Status: String, Sendable {
+        case reached, notReached, approaching, noData
+
+        /// The key of its words in the interface text (`status_reached`: "nått").
+        var textKey: String {
+            switch self {
+            case .reached: "indicator_status_reached"
+            case .notReached: "indicator_status_not_reached"
+            case .approaching: "indicator_status_approaching"
+            case .noData: "indicator_status_no_data"
+            }
+        }
+    }
+
+    public var own: Series
+    public var comparisons: [Series]
+    /// Decimals to show, as the data gives them.
+    public var decimals: Int
+    /// Where the values come from, for the page: the front matter's `source`, or Kolada.
+    public var source: String?
+
+    /// The latest period with a value (withheld counts: it was measured).
+    public var latest: Point? { own.points.last { $0.value != .missing } }
+
+    /// The point before the latest one measured.
+    public var previous: Point? {
+        guard let latest, let index = own.points.lastIndex(where: { $0.period == latest.period }) else { return nil }
+        return own.points[..<index].last { $0.value != .missing }
+    }
+
+    /// The target the latest value is judged against: the one for its period, else the next
+    /// one ahead, else the last one before it.
+    public func target(in info: IndicatorInfo) -> IndicatorInfo.Target? {
+        guard let period = latest?.period else { return info.targets.first }
+        return info.targets.first { $0.period == period } ?? info.targets.first { $0.period > period } ?? info.targets.last
+    }
+
+    /// `nått` when the latest value meets the target, `närmar sig` when it does not but is
+    /// closer to it than the value before, `inte nått` otherwise; `saknar uppgift` without
+    /// a published latest value. Nil for an indicator without targets.
+    public func status(in info: IndicatorInfo) -> Status? {
+        guard let target = target(in: info) else { return nil }
+        guard let value = latest?.value.number else { return .noData }
+        let meets = info.better == .higher ? value >= target.value : value <= target.value
+        if meets { return .reached }
+        if let before = previous?.value.number, abs(target.value - value) < abs(target.value - before) { return .approaching }
+        return .notReached
+    }
+
+    /// The latest value less the one before, and less the baseline.
+    public var changeSincePrevious: Double? {
+        guard let now = latest?.value.number, let before = previous?.value.number else { return nil }
+        return now - before
+    }
+
+    public func changeSinceBaseline(in info: IndicatorInfo) -> Double? {
+        guard let now = latest?.value.number, let baseline = info.baseline, baseline.period != latest?.period else { return nil }
+        return now - baseline.value
+    }
+}
+
+/// Reads every indicator's values from its data: a CSV through `DataStore` (so disclosure
+/// control applies exactly as to charts), or a Kolada file. Errors are logged at the
+/// indicator's front matter.
+enum Indicators {
+    /// - Parameter files: the files under content/data/, where Kolada files are too.
+    static func resolve(_ pages: [Page], store: inout DataStore, files: [(relative: String, file: SourceTree.File)],
+                        log: inout DiagnosticLog) -> [String: IndicatorValues] {
+        var result: [String: IndicatorValues] = [:]
+        for page in pages where !page.isTranslation {
+            guard let info = page.indicator else { continue }
+            let location = { (key: String) in info.location(of: key) ?? SourceLocation(path: page.sourcePath, line: 1, column: 1) }
+            let values = IndicatorInfo.isKoladaFile(info.data)
+                ? KoladaFile.values(for: info, files: files, at: location, log: &log)
+                : csvValues(for: info, store: &store, at: location, log: &log)
+            guard let values else { continue }
+            checkTargets(info, values, at: location, log: &log)
+            result[page.id] = values
+        }
+        return result
+    }
+
+    private static func csvValues(for info: IndicatorInfo, store: inout DataStore, at location: (String) -> SourceLocation,
+                                  log: inout DiagnosticLog) -> IndicatorValues? {
+        guard store.fileNames.contains(info.data) else {
+            log.error(Suggestion.message("no data file '\(DataStore.folder)/\(info.data)'", for: info.data, in: store.fileNames), at: location("data"))
+            return nil
+        }
+        guard let table = store.table(info.data, log: &log), let periodName = info.periodColumn, let valueName = info.valueColumn else { return nil }
+        let names = table.columns.map(\.name)
+        var unknown = false
+        for (key, column) in [("period", periodName), ("value", valueName)] + info.filter.keys.sorted().map({ ("where", $0) })
+            + info.comparisons.flatMap({ comparison in comparison.filter.keys.sorted().map { ("compare", $0) } })
+        where table.columnIndex(column) == nil {
+            log.error(TableReader.unknownColumnMessage(column, in: names), at: location(key))
+            unknown = true
+        }
+        guard !unknown, let periodIndex = table.columnIndex(periodName), let valueIndex = table.columnIndex(valueName) else { return nil }
+        guard table.columns[valueIndex].type.isNumeric else {
+            log.error("the column '\(valueName)' holds text, not numbers", at: location("value"))
+            return nil
+        }
+        func series(_ name: String, _ filter: IndicatorInfo.Filter, key: String) -> IndicatorValues.Series? {
+            var points: [IndicatorValues.Point] = []
+            for row in table.rows where filter.allSatisfy({ column, allowed in
+                allowed.contains(cellText(row[table.columnIndex(column)!], decimals: table.columns[table.columnIndex(column)!].decimals))
+            }) {
+                let periodText = cellText(row[periodIndex], decimals: 0)
+                guard let period = Period(periodText) else {
+                    log.error("the data's period '\(periodText)' (column '\(periodName)') is not one; "
+                              + "write a year (2025), a school year (2024/25), a term (HT 2024), weeks (v 45-48 2012) or a date", at: location("period"))
+                    return nil
+                }
+                if points.contains(where: { $0.period == period }) {
+                    log.error("the data has more than one row for \(period)\(filter.isEmpty ? "" : " among the rows chosen"); "
+                              + "choose one series with 'where', such as 'where: {skola: Kommunen}'", at: location(filter.isEmpty ? "data" : key))
+                    return nil
+                }
+                let value: ChartValue = switch row[valueIndex] {
+                case .number(let number): .value(number)
+                case .suppressed(let reason): .withheld(reason)
+                case .empty, .text: .missing
+                }
+                points.append(IndicatorValues.Point(period: period, value: value))
+            }
+            return IndicatorValues.Series(name: name, points: points.sorted { $0.period < $1.period })
+        }
+        guard let own = series("", info.filter, key: "where") else { return nil }
+        if own.points.isEmpty {
+            log.error("no rows of '\(info.data)' match this indicator's 'where'", at: location(info.filter.isEmpty ? "data" : "where"))
+            return nil
+        }
+        var comparisons: [IndicatorValues.Series] = []
+        for comparison in info.comparisons {
+            guard let found = series(comparison.name, comparison.filter, key: "compare") else { return nil }
+            if found.points.isEmpty {
+                log.error("no rows of '\(info.data)' match the comparison '\(comparison.name)'", at: location("compare"))
+                return nil
+            }
+            comparisons.append(found)
+        }
+        return IndicatorValues(own: own, comparisons: comparisons, decimals: table.columns[valueIndex].decimals, source: info.source)
+    }
+
+    /// A cell as text for matching a filter and reading a period: a number written back the
+    /// Swedish way, as a chart block's `where` matches it.
+    private static func cellText(_ cell: Cell, decimals: Int) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(let number): decimals == 0 && number == number.rounded() ? String(Int(number)) : SwedishNumberFormat.format(number, decimals: decimals)
+        case .empty, .suppressed: ""
+        }
+    }
+
+    /// A target for a period inside the data's span that the data lacks is probably a slip
+    /// (`HT` for `VT`); one after the latest period is a goal ahead.
+    private static func checkTargets(_ info: IndicatorInfo, _ values: IndicatorValues, at location: (String) -> SourceLocation, log: inout DiagnosticLog) {
+        guard let first = values.own.points.first?.period, let last = values.own.points.last?.period else { return }
+        for target in info.targets where target.period <= last && values.own.value(at: target.period) == nil {
+            let periods = values.own.points.map(\.period.description)
+            let message = target.period < first
+                ? "the target for \(target.period) is before the data's first period, \(first)"
+                : "the data has no value for \(target.period), the period of this target"
+            log.warning(Suggestion.message(message, for: target.period.description, in: periods), at: target.location)
+        }
+    }
+}
