@@ -75,6 +75,8 @@ import Testing
         #expect(try status(better: "lower", target: "2.5") == .approaching)
         #expect(try status(better: "higher", target: "4") == .notReached)
         #expect(try status(better: "higher", target: "2") == .reached)
+        // 3,50 met a target of 3; 2,82 does not and is not "approaching" it.
+        #expect(try status(better: "higher", target: "3") == .notReached)
     }
 
     @Test func aSmallGroupsValueIsWithheldAndTheStatusSaysSo() throws {

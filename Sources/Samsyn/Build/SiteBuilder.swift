@@ -121,7 +121,9 @@ public struct SiteBuilder: Sendable {
             log.append(contentsOf: renderLog)
             if let renderError { throw renderError }
             for renderer in renderers {
-                result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.view.pages.count, charts: renderer.view.pages.reduce(0) { $0 + $1.chartCount }))
+                // An indicator's page has its own chart besides its blocks.
+                let charts = renderer.view.pages.reduce(0) { $0 + $1.chartCount + (site.indicators[$1.id] != nil && $1.kind == .indicator ? 1 : 0) }
+                result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.view.pages.count, charts: charts))
             }
             timer.lap(.render)
             let failed = log.hasErrors || (options.strict && log.warningCount > 0)

@@ -57,15 +57,16 @@ public struct IndicatorValues: Sendable {
         return info.targets.first { $0.period == period } ?? info.targets.first { $0.period > period } ?? info.targets.last
     }
 
-    /// `nått` when the latest value meets the target, `närmar sig` when it does not but is
-    /// closer to it than the value before, `inte nått` otherwise; `saknar uppgift` without
-    /// a published latest value. Nil for an indicator without targets.
+    /// `nått` when the latest value meets the target; `närmar sig` when neither it nor the
+    /// value before does but it is closer; `inte nått` otherwise (a value that met the
+    /// target and no longer does is not approaching it); `saknar uppgift` without a
+    /// published latest value. Nil for an indicator without targets.
     public func status(in info: IndicatorInfo) -> Status? {
         guard let target = target(in: info) else { return nil }
         guard let value = latest?.value.number else { return .noData }
-        let meets = info.better == .higher ? value >= target.value : value <= target.value
-        if meets { return .reached }
-        if let before = previous?.value.number, abs(target.value - value) < abs(target.value - before) { return .approaching }
+        func meets(_ value: Double) -> Bool { info.better == .higher ? value >= target.value : value <= target.value }
+        if meets(value) { return .reached }
+        if let before = previous?.value.number, !meets(before), abs(target.value - value) < abs(target.value - before) { return .approaching }
         return .notReached
     }
 
