@@ -213,6 +213,13 @@ final class CMarkTree {
         return node
     }
 
+    func customInline(html: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(node, html)
+        cmark_node_set_on_exit(node, "")
+        return node
+    }
+
     /// Puts `replacement` where `node` was and frees `node` with its subtree.
     func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
         cmark_node_replace(node, replacement)

@@ -25,6 +25,13 @@ public struct Link: Equatable, Sendable {
     public var position: SourcePosition
 }
 
+/// A code span the caller fills in itself (`` `=ogiltig-franvaro` ``: an indicator's value),
+/// with the span's text after the `=`.
+public struct InlineValue: Equatable, Sendable {
+    public var text: String
+    public var position: SourcePosition
+}
+
 /// A fenced code block; blocks with info strings such as `chart` are Samsyn's own syntax.
 public struct FencedBlock: Equatable, Sendable {
     public var info: String
@@ -56,6 +63,9 @@ public struct MarkdownOutline: Sendable {
     public var orderedLists: [OrderedList] = []
     /// Images (`![alt](destination)`), with the alt text as their text.
     public var images: [Link] = []
+    /// Code spans starting with `=` outside headings, in document order: values the caller
+    /// fills in (`PreparedHTML.html(values:)`).
+    public var inlineValues: [InlineValue] = []
 
     /// The same outline with heading ids given as if `reservedIDs` had been passed to the
     /// parse: ids depend only on the headings' text and order, so no second parse is needed.
@@ -245,12 +255,26 @@ public enum Markdown {
             case CMARK_NODE_HEADING: outline.headings.append(makeHeading(node, in: tree, slugger: &slugger))
             case CMARK_NODE_LINK: outline.links.append(makeLink(node, in: tree))
             case CMARK_NODE_IMAGE: outline.images.append(makeLink(node, in: tree))
+            case CMARK_NODE_CODE where isInlineValue(node):
+                outline.inlineValues.append(InlineValue(text: String(CMarkTree.string(cmark_node_get_literal(node)).dropFirst()),
+                                                        position: tree.position(of: node)))
             case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
                 outline.fencedBlocks.append(makeBlock(node, in: tree))
             default: break
             }
         }
         return outline
+    }
+
+    /// A code span starting with `=`, not in a heading (whose HTML is made apart, with its id).
+    static func isInlineValue(_ node: OpaquePointer) -> Bool {
+        guard CMarkTree.string(cmark_node_get_literal(node)).hasPrefix("=") else { return false }
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if CMarkTree.type(of: current) == CMARK_NODE_HEADING { return false }
+            parent = cmark_node_parent(current)
+        }
+        return true
     }
 
     private static func makeHeading(_ node: OpaquePointer, in tree: CMarkTree, slugger: inout HeadingSlugger) -> Heading {

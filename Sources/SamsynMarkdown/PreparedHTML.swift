@@ -21,6 +21,8 @@ public struct PreparedHTML: Sendable {
         /// A fenced block the caller draws itself, by the line it starts on, and whether
         /// cmark ended the line after it (it does unless the block's HTML ends one).
         case block(line: Int, lineBreak: Bool)
+        /// An inline value (`MarkdownOutline.inlineValues`), by its number.
+        case value(Int)
     }
 
     /// cmark's HTML with the markers in it; `pieces` say which parts to write. One string
@@ -37,8 +39,9 @@ public struct PreparedHTML: Sendable {
     }
 
     /// The HTML, each link made what `links` says (in outline order; a link beyond it is
-    /// kept) and each own block the HTML `blocks` has for its line.
-    public func html(links: [LinkResolution], blocks: [Int: String]) -> String {
+    /// kept), each own block the HTML `blocks` has for its line, and each inline value the
+    /// HTML `values` has for its number.
+    public func html(links: [LinkResolution], blocks: [Int: String], values: [String] = []) -> String {
         // Built from parts of valid strings: no bytes to check again at the end.
         var output = ""
         output.reserveCapacity(html.utf8.count + 512)
@@ -70,6 +73,8 @@ public struct PreparedHTML: Sendable {
                 let block = blocks[line] ?? ""
                 output += block
                 if lineBreak, !block.hasSuffix("\n") { output += "\n" }
+            case .value(let number):
+                output += number < values.count ? values[number] : ""
             }
         }
         return output
@@ -127,6 +132,15 @@ public struct PreparedHTML: Sendable {
                     }
                     depths[depths.count - 1] -= 1
                 }
+            }
+            if byte == token[0], starts(with: token, at: index), index + token.count < bytes.count, bytes[index + token.count] == UInt8(ascii: "V") {
+                var end = index + token.count + 1
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+                flush(upTo: index)
+                pieces.append(.value(Int(String(decoding: bytes[(index + token.count + 1)..<end], as: UTF8.self)) ?? 0))
+                index = end
+                copied = index
+                continue
             }
             if byte == token[0], starts(with: token, at: index), index + token.count < bytes.count, bytes[index + token.count] == UInt8(ascii: "B") {
                 var end = index + token.count + 1
@@ -204,6 +218,7 @@ extension Markdown {
         var headingNodes: [(OpaquePointer, String)] = []
         var ownBlocks: [(OpaquePointer, Int)] = []
         var links = 0
+        var valueNodes: [OpaquePointer] = []
         let token = PreparedHTML.makeToken()
         for node in tree.nodes() {
             switch CMarkTree.type(of: node) {
@@ -213,6 +228,8 @@ extension Markdown {
                 let title = CMarkTree.string(cmark_node_get_title(node))
                 cmark_node_set_title(node, token + String(links) + "|" + title)
                 links += 1
+            case CMARK_NODE_CODE where isInlineValue(node):
+                valueNodes.append(node)
             case CMARK_NODE_CODE_BLOCK where CMarkTree.isFenced(node):
                 let block = makeBlock(node, in: tree)
                 if isOwnBlock(block) { ownBlocks.append((node, block.position.line)) }
@@ -226,6 +243,7 @@ extension Markdown {
             }
         }
         for (node, line) in ownBlocks { tree.replace(node, with: tree.customBlock(html: "\(token)B\(line)")) }
+        for (number, node) in valueNodes.enumerated() { tree.replace(node, with: tree.customInline(html: "\(token)V\(number)")) }
         for (node, id) in headingNodes { tree.replace(node, with: tree.customBlock(html: headingHTML(node, id: id, in: tree))) }
         return (outline, readableText, PreparedHTML(rendered: checklistBoxes(tree.html()), linkCount: links, token: token))
     }

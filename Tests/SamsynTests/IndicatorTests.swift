@@ -196,4 +196,33 @@ import Testing
         let error = fixture.log.sorted.first { $0.location.path == "content/data/kolada-x.json" }
         #expect(error?.message.hasPrefix("this is not Kolada's data as its API returns it") == true, "\(fixture.log.sorted)")
     }
+
+    @Test func inlineValuesComeFromTheIndicators() throws {
+        let page = "---\ntitle: Rapport\naudience: [politicians]\nyear: 2014\n---\n\n"
+            + "Frånvaron var `=ogiltig` senast, mot `=ogiltig VT 2012` innan arbetet började.\n\n## Koden `=ogiltig` i en rubrik\n"
+        let fixture = try Self.fixture(extra: ["content/rapport/r.md": page])
+        defer { fixture.remove() }
+        #expect(!fixture.log.hasErrors, "\(fixture.log.sorted)")
+        let renderer = try fixture.renderer("intranat")
+        let report = try fixture.page("rapport/r.md")
+        let body = renderer.renderBody(of: report, links: [])
+        #expect(body.contains("Frånvaron var 2,82\u{00A0}% senast, mot 4,58\u{00A0}% innan arbetet började."), "\(body)")
+        // In a heading, whose id is made from its text, a code span stays one.
+        #expect(body.contains("<code>=ogiltig</code>"))
+    }
+
+    @Test(arguments: [
+        ("`=ogiltg`", "no indicator 'ogiltg' for `=ogiltg` (did you mean 'ogiltig'?)", 9),
+        ("`=ogiltig HT 2014`", "the indicator 'ogiltig' has no value for HT 2014; it has VT 2012, HT 2012, VT 2013, VT 2014 (did you mean 'HT 2012'?)", 9),
+        ("`=ogiltig VT20`", IndicatorInfo.periodMessage("VT20"), 9),
+    ])
+    /// The column is that of the `=`, where the span's text starts.
+    func anInlineValueThatResolvesToNothingIsAnErrorAtTheSpan(_ span: String, _ message: String, _ column: Int) throws {
+        let page = "---\ntitle: Rapport\naudience: [politicians]\n---\n\nVärdet " + span + " här.\n"
+        let fixture = try Self.fixture(extra: ["content/rapport/r.md": page])
+        defer { fixture.remove() }
+        let error = fixture.log.sorted.first { $0.location.path == "content/rapport/r.md" }
+        #expect(error?.message == message, "\(fixture.log.sorted)")
+        #expect(error?.location.line == 6 && error?.location.column == column, "\(String(describing: error?.location))")
+    }
 }

@@ -17,7 +17,8 @@ enum BuildStep: String, CaseIterable, Sendable {
     case content
     /// Chart and table blocks drawn from the data, in each page's language → `[Page]`.
     case chartsAndTables = "charts and tables"
-    /// Each indicator's values read from its data (CSV or Kolada) → `IndicatorValues` by id.
+    /// Each indicator's values read from its data (CSV or Kolada) → `IndicatorValues` by id;
+    /// each page's inline values (`` `=ID` ``) filled in from them → `[Page]`.
     case indicators
     /// The site model and its checks → `Site`, LIX per page.
     case checks
@@ -86,9 +87,10 @@ struct Pipeline {
         timer.lap(.data)
         let loaded = ContentLoader(sourceDirectory: options.sourceDirectory, config: config).load(files: files, log: &log)
         timer.lap(.content)
-        let pages = DataBlocks.draw(loaded, minCell: config.minCell, localization: localization, store: &data, log: &log)
+        let drawn = DataBlocks.draw(loaded, minCell: config.minCell, localization: localization, store: &data, log: &log)
         timer.lap(.chartsAndTables)
-        let indicators = Indicators.resolve(pages, store: &data, files: dataFiles, log: &log)
+        let indicators = Indicators.resolve(drawn, store: &data, files: dataFiles, log: &log)
+        let pages = Indicators.fillInlineValues(drawn, site: drawn, indicators: indicators, log: &log)
         timer.lap(.indicators)
         // The search terms need only the pages: counted on another thread while the checks run.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }

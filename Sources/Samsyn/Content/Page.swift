@@ -119,6 +119,8 @@ public final class Page: Sendable {
     /// The HTML of the page's chart and table blocks, by the block's line in the body:
     /// drawn once, the same in every target.
     public let blockHTML: [Int: String]
+    /// The HTML of the page's inline values (`` `=ID` ``), in the order of `outline.inlineValues`.
+    public let valueHTML: [String]
     /// Where the page is written in a target, relative to its root: `rutiner/oroande-franvaro/`.
     public let urlPath: String
     /// Path relative to content/, the form Markdown links are resolved in (kept: every
@@ -128,7 +130,7 @@ public final class Page: Sendable {
 
     init(id: String, language: String, isTranslation: Bool, section: String, kind: PageKind, sourcePath: String, title: String,
          summary: String?, audiences: Set<Audience>, details: PageDetails, frontMatter: String, html: PreparedHTML, bodyFirstLine: Int,
-         outline: MarkdownOutline, readableText: String, excerpt: String, blockHTML: [Int: String], urlPath: String) {
+         outline: MarkdownOutline, readableText: String, excerpt: String, blockHTML: [Int: String], valueHTML: [String] = [], urlPath: String) {
         self.id = id
         self.language = language
         self.isTranslation = isTranslation
@@ -146,25 +148,31 @@ public final class Page: Sendable {
         self.readableText = readableText
         self.excerpt = excerpt
         self.blockHTML = blockHTML
+        self.valueHTML = valueHTML
         self.urlPath = urlPath
         contentPath = String(sourcePath.dropFirst("content/".count))
     }
 
     /// The same page with its chart and table blocks drawn.
     func with(blockHTML: [Int: String]) -> Page {
-        copy(readableText: readableText, blockHTML: blockHTML)
+        copy(readableText: readableText, blockHTML: blockHTML, valueHTML: valueHTML)
+    }
+
+    /// The same page with its inline values filled in.
+    func with(valueHTML: [String]) -> Page {
+        copy(readableText: readableText, blockHTML: blockHTML, valueHTML: valueHTML)
     }
 
     /// The same page without its prose, once LIX and the search terms have been worked out.
     func releasingProse() -> Page {
-        copy(readableText: "", blockHTML: blockHTML)
+        copy(readableText: "", blockHTML: blockHTML, valueHTML: valueHTML)
     }
 
     /// The fields that change after loading, the rest as they are.
-    private func copy(readableText: String, blockHTML: [Int: String]) -> Page {
+    private func copy(readableText: String, blockHTML: [Int: String], valueHTML: [String]) -> Page {
         Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
              summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
-             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, urlPath: urlPath)
+             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, valueHTML: valueHTML, urlPath: urlPath)
     }
 
     /// Ids the templates and figures use on a page, which headings must not take.

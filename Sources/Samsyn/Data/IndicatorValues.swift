@@ -70,6 +70,24 @@ public struct IndicatorValues: Sendable {
         return .notReached
     }
 
+    /// A value as text with the indicator's unit and the data's decimals: `4,58 %`,
+    /// `2 956`, `..` when withheld, `–` when missing.
+    public func text(of value: ChartValue, unit: IndicatorInfo.Unit) -> String {
+        switch value {
+        case .value(let number):
+            unit == .percent ? SwedishNumberFormat.percent(number, decimals: decimals) : SwedishNumberFormat.format(number, decimals: decimals)
+        case .withheld(let reason): reason.symbol
+        case .missing: "–"
+        }
+    }
+
+    /// A change with its sign (`+0,4`, `−1,76`), in percentage points for a percentage.
+    public func text(ofChange change: Double, unit: IndicatorInfo.Unit, percentagePoints: String) -> String {
+        let sign = change > 0 ? "+" : change < 0 ? "−" : "±"
+        let magnitude = SwedishNumberFormat.format(abs(change), decimals: decimals)
+        return sign + magnitude + (unit == .percent ? SwedishNumberFormat.noBreakSpace + percentagePoints : "")
+    }
+
     /// The latest value less the one before, and less the baseline.
     public var changeSincePrevious: Double? {
         guard let now = latest?.value.number, let before = previous?.value.number else { return nil }
@@ -185,6 +203,48 @@ enum Indicators {
                 ? "the target for \(target.period) is before the data's first period, \(first)"
                 : "the data has no value for \(target.period), the period of this target"
             log.warning(Suggestion.message(message, for: target.period.description, in: periods), at: target.location)
+        }
+    }
+}
+
+extension Indicators {
+    /// Each page's inline values as HTML: `` `=ID` `` the latest value of indicator ID,
+    /// `` `=ID PERIOD` `` its value for a period. One that names no indicator, or a period
+    /// the indicator has no value for, is an error at the span.
+    /// - Parameter site: every page of the site, where the indicators are (`pages` may be
+    ///   one edited page).
+    static func fillInlineValues(_ pages: [Page], site: [Page], indicators: [String: IndicatorValues], log: inout DiagnosticLog) -> [Page] {
+        let infos = Dictionary(site.compactMap { page in page.isTranslation ? nil : page.indicator.map { (page.id, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        return pages.map { page in
+            guard !page.outline.inlineValues.isEmpty else { return page }
+            let html = page.outline.inlineValues.map { value -> String in
+                let location = page.location(of: value.position)
+                let words = value.text.split(separator: " ", maxSplits: 1).map(String.init)
+                guard let id = words.first else {
+                    log.error("'`=`' names no indicator; write '`=` and an indicator's id, such as `=ogiltig-franvaro`", at: location)
+                    return ""
+                }
+                guard let info = infos[id] else {
+                    log.error(Suggestion.message("no indicator '\(id)' for `=\(value.text)`", for: id, in: infos.keys), at: location)
+                    return ""
+                }
+                // Its data had errors, reported at the indicator.
+                guard let values = indicators[id] else { return "" }
+                guard words.count == 2 else { return Markup.escape(values.latest.map { values.text(of: $0.value, unit: info.unit) } ?? "–") }
+                guard let period = Period(words[1]) else {
+                    log.error(IndicatorInfo.periodMessage(words[1]), at: location)
+                    return ""
+                }
+                guard let point = values.own.value(at: period) else {
+                    let periods = values.own.points.map(\.period.description)
+                    log.error(Suggestion.message("the indicator '\(id)' has no value for \(period); it has \(periods.joined(separator: ", "))",
+                                                 for: period.description, in: periods), at: location)
+                    return ""
+                }
+                return Markup.escape(values.text(of: point, unit: info.unit))
+            }
+            return page.with(valueHTML: html)
         }
     }
 }

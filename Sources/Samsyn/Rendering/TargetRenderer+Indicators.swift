@@ -26,20 +26,20 @@ extension TargetRenderer {
     private func indicatorFacts(_ values: IndicatorValues, _ info: IndicatorInfo, _ t: Strings) -> [[String: Any]] {
         var facts: [[String: Any]] = []
         if let latest = values.latest {
-            facts.append(["term": t["indicator_latest"], "value": "\(format(latest.value, values, info)) (\(latest.period))"])
+            facts.append(["term": t["indicator_latest"], "value": "\(values.text(of: latest.value, unit: info.unit)) (\(latest.period))"])
         }
         if let target = values.target(in: info) {
-            facts.append(["term": t["indicator_target"], "value": "\(format(.value(target.value), values, info)) (\(target.period))"])
+            facts.append(["term": t["indicator_target"], "value": "\(values.text(of: .value(target.value), unit: info.unit)) (\(target.period))"])
         }
         if let status = values.status(in: info) {
             facts.append(["term": t["indicator_status"], "value": t[status.textKey], "status": status.rawValue])
         }
         if let change = values.changeSincePrevious, let previous = values.previous {
-            facts.append(["term": t.format("indicator_change_since", ["period": previous.period.description]), "value": formatChange(change, values, info, t)])
+            facts.append(["term": t.format("indicator_change_since", ["period": previous.period.description]), "value": values.text(ofChange: change, unit: info.unit, percentagePoints: t["indicator_percentage_points"])])
         }
         if let change = values.changeSinceBaseline(in: info), let baseline = info.baseline {
             facts.append(["term": t.format("indicator_change_since_baseline", ["period": baseline.period.description]),
-                          "value": formatChange(change, values, info, t)])
+                          "value": values.text(ofChange: change, unit: info.unit, percentagePoints: t["indicator_percentage_points"])])
         }
         return facts
     }
@@ -64,22 +64,6 @@ extension TargetRenderer {
         return ChartRenderer(text: ChartText(t)).figure(data, options: options)
     }
 
-    func format(_ value: ChartValue, _ values: IndicatorValues, _ info: IndicatorInfo) -> String {
-        switch value {
-        case .value(let number):
-            info.unit == .percent ? SwedishNumberFormat.percent(number, decimals: values.decimals) : SwedishNumberFormat.format(number, decimals: values.decimals)
-        case .withheld(let reason): reason.symbol
-        case .missing: "–"
-        }
-    }
-
-    /// A change with its sign (`+0,4`, `−1,76`), in percentage points for a percentage.
-    private func formatChange(_ change: Double, _ values: IndicatorValues, _ info: IndicatorInfo, _ t: Strings) -> String {
-        let magnitude = SwedishNumberFormat.format(abs(change), decimals: values.decimals)
-        let sign = change > 0 ? "+" : change < 0 ? "−" : "±"
-        return sign + magnitude + (info.unit == .percent ? SwedishNumberFormat.noBreakSpace + t["indicator_percentage_points"] : "")
-    }
-
     /// The overview: every indicator of the target with its latest value, target, change
     /// and status, the one page a nämnd reads first.
     func renderIndicatorOverview(_ section: TargetView.Section) -> String {
@@ -92,9 +76,9 @@ extension TargetRenderer {
             guard let info = page.indicator else { return nil }
             var row: [String: Any] = ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath)]
             guard let values = site.indicators[page.id] else { return row }
-            row["latest"] = values.latest.map { "\(format($0.value, values, info)) (\($0.period))" } ?? t["indicator_status_no_data"]
-            row["target"] = values.target(in: info).map { "\(format(.value($0.value), values, info)) (\($0.period))" } ?? "–"
-            row["change"] = values.changeSincePrevious.map { formatChange($0, values, info, t) } ?? "–"
+            row["latest"] = values.latest.map { "\(values.text(of: $0.value, unit: info.unit)) (\($0.period))" } ?? t["indicator_status_no_data"]
+            row["target"] = values.target(in: info).map { "\(values.text(of: .value($0.value), unit: info.unit)) (\($0.period))" } ?? "–"
+            row["change"] = values.changeSincePrevious.map { values.text(ofChange: $0, unit: info.unit, percentagePoints: t["indicator_percentage_points"]) } ?? "–"
             if let status = values.status(in: info) {
                 row["status"] = t[status.textKey]
                 row["statusClass"] = status.rawValue

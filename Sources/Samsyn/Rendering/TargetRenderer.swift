@@ -90,7 +90,7 @@ struct TargetRenderer {
 
     /// The page's Markdown as HTML, its links made what `links` says.
     func renderBody(of page: Page, links: [LinkResolution]) -> String {
-        page.html.html(links: links, blocks: page.blockHTML)
+        page.html.html(links: links, blocks: page.blockHTML, values: page.valueHTML)
     }
 
     /// - Parameter flow: `flowChart(for: page)`, which depends on the site alone.
