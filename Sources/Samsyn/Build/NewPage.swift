@@ -78,6 +78,10 @@ public struct NewPage: Sendable {
                       "source: \"\"", "data:                     # a CSV under content/data/, or a Kolada file",
                       "period:                   # the column holding the period", "value:                    # the column holding the value",
                       "targets: {}               # period: value aimed at"]
+        case .action:
+            lines += ["audience: [staff, politicians]", "decided: \(today)", "decided_by: Barn- och utbildningsnämnden", "case_number: ",
+                      "owner: rektor", "deadline: \(today.adding(months: 12))", "status: planerad          # planerad, pågår, genomförd or avbruten",
+                      "history: []", "indicators: []"]
         }
         lines += ["---", "", kind == .routine ? "## Arbetsgång\n\n1. \n" : ""]
         return lines.joined(separator: "\n")

@@ -12,7 +12,7 @@ struct ContentLoader {
 
     /// Sections written for readers outside the staff: a page there without `audience` is
     /// probably meant for them.
-    static let sectionAudiences: [String: Audience] = ["vardnadshavare": .guardians, "rapport": .politicians, "indikatorer": .politicians]
+    static let sectionAudiences: [String: Audience] = ["vardnadshavare": .guardians, "rapport": .politicians, "indikatorer": .politicians, "atgarder": .politicians]
 
     /// Pages are read and parsed on every core. Their chart and table blocks are left for
     /// `DataBlocks.draw`, a step of its own.

@@ -3,7 +3,7 @@ import SamsynMarkdown
 
 /// What a page is, decided by the folder it lies in.
 public enum PageKind: String, Sendable, CaseIterable {
-    case routine, role, intervention, page, report, indicator
+    case routine, role, intervention, page, report, indicator, action
 
     /// The top-level folder DESIGN.md gives the kind (plain pages live anywhere; new ones
     /// go to the guardians' folder). Also the order of the sections in the menu.
@@ -15,6 +15,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .page: "vardnadshavare"
         case .report: "rapport"
         case .indicator: "indikatorer"
+        case .action: "atgarder"
         }
     }
 
@@ -82,6 +83,7 @@ public enum PageDetails: Sendable {
     case intervention(InterventionInfo)
     case report(ReportInfo)
     case indicator(IndicatorInfo)
+    case action(ActionInfo)
     case page
 }
 
@@ -176,7 +178,7 @@ public final class Page: Sendable {
     }
 
     /// Ids the templates and figures use on a page, which headings must not take.
-    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode"]
+    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode", "vad-som-har-hant"]
 
     /// The template's ids, those of the page's figures and tables (`figur-2`, `tabell-1`, …)
     /// and of a routine's steps (`steg-1`, …).
@@ -242,6 +244,11 @@ public final class Page: Sendable {
 
     public var indicator: IndicatorInfo? {
         if case .indicator(let info) = details { return info }
+        return nil
+    }
+
+    public var action: ActionInfo? {
+        if case .action(let info) = details { return info }
         return nil
     }
 }

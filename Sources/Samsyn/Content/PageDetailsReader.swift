@@ -56,6 +56,8 @@ enum PageDetailsReader {
             return .report(ReportInfo(year: raw.year))
         case .indicator:
             return IndicatorInfo.read(yaml, log: &log).map { .indicator($0) }
+        case .action:
+            return ActionInfo.read(yaml, log: &log).map { .action($0) }
         case .page:
             return .page
         }
@@ -70,6 +72,7 @@ enum PageDetailsReader {
         case .intervention: known.formUnion(InterventionFrontMatter.keys)
         case .report: known.formUnion(ReportFrontMatter.keys)
         case .indicator: known.formUnion(IndicatorInfo.keys)
+        case .action: known.formUnion(ActionInfo.keys)
         case .page, nil: break
         }
         for (name, location) in yaml.topLevelKeys where !known.contains(name) {

@@ -13,6 +13,7 @@ enum SiteChecks {
         for page in site.pages { links(of: page, in: site, log: &log) }
         reservedPaths(in: site, reservedFolders: reservedFolders, log: &log)
         reviews(in: site, today: today, log: &log)
+        actions(in: site, today: today, log: &log)
         return readability(in: site, log: &log)
     }
 
@@ -40,6 +41,7 @@ enum SiteChecks {
             case .routine(let routine): ([routine.owner] + routine.roles).forEach(check)
             case .intervention(let intervention): intervention.deliveredBy.forEach(check)
             case .indicator(let indicator): indicator.owner.map(check)
+            case .action(let action): check(action.owner)
             default: break
             }
         }
@@ -65,6 +67,22 @@ enum SiteChecks {
             let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
             guard let taken else { continue }
             log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+    }
+
+    /// An open action past its deadline is a warning (an error with --strict), and the
+    /// indicators an action names must be indicator pages.
+    static func actions(in site: Site, today: LocalDate, log: inout DiagnosticLog) {
+        let indicatorIDs = Set(site.pages.filter { $0.kind == .indicator && !$0.isTranslation }.map(\.id))
+        for page in site.pages where !page.isTranslation {
+            guard let action = page.action else { continue }
+            if action.status.isOpen, action.deadline < today {
+                log.warning("the action is '\(action.status.rawValue)' but its deadline was \(action.deadline); "
+                            + "update 'status' (and 'history') or, if the nämnd has decided so, 'deadline'", at: action.deadlineLocation)
+            }
+            for reference in action.indicators where !indicatorIDs.contains(reference.id) {
+                log.error(Suggestion.message("unknown indicator '\(reference.id)'", for: reference.id, in: indicatorIDs), at: reference.location)
+            }
         }
     }
 

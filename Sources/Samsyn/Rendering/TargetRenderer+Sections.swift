@@ -5,7 +5,7 @@ import SamsynCharts
 extension Generator {
     /// Each section's index (its folder's name is its path, so a section is reserved by
     /// its pages, not here).
-    static let sectionIndexes = Generator(paths: [], what: "a section's index", templates: ["section", "toolbox-map", "indicators"]) { renderer in
+    static let sectionIndexes = Generator(paths: [], what: "a section's index", templates: ["section", "toolbox-map", "indicators", "actions"]) { renderer in
         renderer.view.sections.map { section in RenderJob { _ in [RenderContext.file(at: section.name + "/", html: renderer.renderSection(section))] } }
     }
 
@@ -32,6 +32,9 @@ extension TargetRenderer {
         }
         if section.name == Self.indicatorSection, section.pages.contains(where: { $0.kind == .indicator }) {
             return renderIndicatorOverview(section)
+        }
+        if section.name == Self.actionSection, section.pages.contains(where: { $0.kind == .action }) {
+            return renderActionOverview(section)
         }
         let urlPath = section.name + "/"
         var context = baseContext(for: urlPath, title: sectionTitle(section.name, strings), language: site.config.language)

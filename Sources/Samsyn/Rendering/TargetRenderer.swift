@@ -131,6 +131,8 @@ struct TargetRenderer {
             context["year"] = report.year.map(String.init)
         case .indicator(let indicator):
             context.merge(indicatorContext(for: page, indicator)) { _, new in new }
+        case .action(let action):
+            context.merge(actionContext(for: page, action)) { _, new in new }
         case .page:
             break
         }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Samsyn
+
+/// Decided actions: front matter, the overdue warning, the page and the overview; and
+/// what bad input gives.
+@Suite struct ActionTests {
+    static func action(title: String = "Närvaroansvarig", status: String = "pågår", deadline: String = "2026-06-30", extra: String = "") -> String {
+        """
+        ---
+        title: \(title)
+        audience: [staff, politicians]
+        decided: 2025-02-18
+        decided_by: Barn- och utbildningsnämnden
+        case_number: BUN 2025/0142
+        owner: rektor
+        deadline: \(deadline)
+        status: \(status)
+        history:
+          - {date: 2025-02-18, status: planerad, note: Beslutat.}
+          - {date: 2025-06-10, status: pågår, note: 12 av 18 skolor klara.}
+        \(extra)
+        ---
+
+        Text.
+        """
+    }
+
+    @Test func anOpenActionPastItsDeadlineIsAWarningAtTheDeadline() throws {
+        let fixture = try LoadedFixture(changing: ["content/atgarder/a.md": Self.action()])
+        defer { fixture.remove() }
+        var log = DiagnosticLog()
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+        let warning = log.sorted.first { $0.location.path == "content/atgarder/a.md" }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.hasPrefix("the action is 'pågår' but its deadline was 2026-06-30") == true)
+        #expect(warning?.location.line == 8)
+        // Done, or not yet due: nothing to say.
+        for (status, deadline) in [("genomförd", "2026-06-30"), ("avbruten", "2026-06-30"), ("pågår", "2026-12-31")] {
+            let done = try LoadedFixture(changing: ["content/atgarder/a.md": Self.action(status: status, deadline: deadline)])
+            defer { done.remove() }
+            var log = DiagnosticLog()
+            _ = SiteChecks.run(on: done.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+            #expect(!log.sorted.contains { $0.location.path == "content/atgarder/a.md" }, "\(status) \(deadline)")
+        }
+    }
+
+    @Test func thePageShowsStatusHistoryAndOwner() throws {
+        let fixture = try LoadedFixture(changing: ["content/atgarder/a.md": Self.action(deadline: "2026-12-31")])
+        defer { fixture.remove() }
+        let html = try fixture.renderer("intranat").renderPage(try fixture.page("atgarder/a.md"), body: "", flow: nil)
+        for text in ["Beslutad åtgärd", "status-ongoing\">pågår", "BUN 2025/0142", "Barn- och utbildningsnämnden", "31 december 2026",
+                     "href=\"../../roller/rektor/\"", "Vad som har hänt"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        // Newest first.
+        let newest = try #require(html.range(of: "12 av 18 skolor klara")), oldest = try #require(html.range(of: "Beslutat."))
+        #expect(newest.lowerBound < oldest.lowerBound)
+        #expect(!html.contains("försenad"))
+    }
+
+    @Test func theOverviewListsOpenActionsFirstByDeadline() throws {
+        let fixture = try LoadedFixture(changing: [
+            "content/atgarder/a.md": Self.action(title: "Senare", deadline: "2027-06-30"),
+            "content/atgarder/b.md": Self.action(title: "Klar", status: "genomförd", deadline: "2025-12-31"),
+            "content/atgarder/c.md": Self.action(title: "Försenad", deadline: "2026-06-30"),
+        ])
+        defer { fixture.remove() }
+        let renderer = try fixture.renderer("intranat")
+        let html = renderer.renderSection(try #require(renderer.view.sections.first { $0.name == "atgarder" }))
+        let order = ["Försenad", "Senare", "Klar"].map { html.range(of: ">\($0)</a>")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(html)")
+        #expect(html.contains("3 åtgärder, varav 2 pågår eller är planerade och 1 är försenade."))
+    }
+
+    @Test(arguments: [
+        ("status: pågår\n", "status: pågå\n", "unknown status 'pågå'; use planerad, pågår, genomförd, avbruten (did you mean 'pågår'?)", 9),
+        ("owner: rektor", "owner: rektorn", "unknown role 'rektorn' (did you mean 'rektor'?)", 7),
+        ("deadline: 2026-06-30", "deadline: 2026-13-01", "'2026-13-01' is not a date written YYYY-MM-DD", 8),
+        ("deadline: 2026-06-30", "deadline: 2024-01-01", "the deadline 2024-01-01 is before the decision 2025-02-18", 8),
+        ("status: pågår, note: 12", "status: klar, note: 12", "unknown status 'klar'; use planerad, pågår, genomförd, avbruten", 12),
+        ("decided_by: Barn- och utbildningsnämnden\n", "", "a decided action needs 'decided_by'", 2),
+    ])
+    func badInputIsAnErrorWhereItIsWritten(_ good: String, _ bad: String, _ message: String, _ line: Int) throws {
+        let fixture = try LoadedFixture(changing: ["content/atgarder/a.md": Self.action().replacingOccurrences(of: good, with: bad)])
+        defer { fixture.remove() }
+        var log = fixture.log
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+        let found = log.sorted.first { $0.message == message }
+        #expect(found?.location.path == "content/atgarder/a.md" && found?.location.line == line, "\(log.sorted.map { "\($0.location): \($0.message)" })")
+    }
+
+    @Test func anActionNamesOnlyIndicatorsThatExist() throws {
+        let fixture = try LoadedFixture(changing: ["content/atgarder/a.md": Self.action(extra: "indicators: [ogiltig-franvaro]")])
+        defer { fixture.remove() }
+        var log = DiagnosticLog()
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+        #expect(log.sorted.contains { $0.message == "unknown indicator 'ogiltig-franvaro'" && $0.location.line == 13 }, "\(log.sorted)")
+    }
+}
