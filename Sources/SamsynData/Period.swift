@@ -30,7 +30,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Years that can be meant: a period outside them is a typing error.
-    static let years = 1900...2200
+    public static let years = 1900...2200
 
     /// The period a text names, or nil when it names none.
     public init?(_ text: String) {

@@ -98,3 +98,38 @@ import Testing
         #expect(log.sorted.contains { $0.message == "unknown indicator 'ogiltig-franvaro'" && $0.location.line == 13 }, "\(log.sorted)")
     }
 }
+
+@Suite struct FollowUpBlockTests {
+    @Test func aReportListsTheYearsIndicatorTargetsAndTheActionsDecidedByThen() throws {
+        let report = "---\ntitle: Rapport\naudience: [staff, politicians]\nyear: 2014\n---\n\n```uppfoljning\n```\n\n```uppfoljning\nyear: 2026\n```\n"
+        let fixture = try IndicatorTests.fixture(extra: [
+            "content/rapport/r.md": report,
+            "content/atgarder/a.md": ActionTests.action(title: "Tidig åtgärd", deadline: "2026-12-31"),
+        ])
+        defer { fixture.remove() }
+        #expect(!fixture.log.hasErrors, "\(fixture.log.sorted)")
+        let body = try fixture.renderer("intranat").renderBody(of: try fixture.page("rapport/r.md"), links: [])
+        // 2014 (the report's year): no target in 2014 (the fixture's is VT 2015), no action decided by then.
+        #expect(body.contains("Inga indikatorer har mål för 2014 och inga åtgärder var beslutade då."), "\(body)")
+        #expect(body.contains("Åtgärder beslutade till och med 2026") && body.contains(">Tidig åtgärd</a>") && body.contains("BUN 2025/0142"))
+        // A target in 2015 not yet measured.
+        let twenty15 = "---\ntitle: R\naudience: [politicians]\n---\n\n```uppfoljning\nyear: 2015\n```\n"
+        let second = try IndicatorTests.fixture(extra: ["content/rapport/r.md": twenty15])
+        defer { second.remove() }
+        let html = try second.renderer("intranat").renderBody(of: try second.page("rapport/r.md"), links: [])
+        #expect(html.contains(">Ogiltig frånvaro</a>") && html.contains("VT 2015") && html.contains("saknar uppgift"), "\(html)")
+    }
+
+    @Test func aBlockWithoutAYearOutsideAReportIsAnError() throws {
+        let page = "---\ntitle: Sida\naudience: [staff]\n---\n\n```uppfoljning\nyear: tjugo\n```\n\n```uppfoljning\nar: 2025\n```\n"
+        let fixture = try LoadedFixture(changing: ["content/vardnadshavare/s.md": page])
+        defer { fixture.remove() }
+        var log = DiagnosticLog()
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+        let messages = log.sorted.filter { $0.location.path == "content/vardnadshavare/s.md" }.map { "\($0.location.line): \($0.message)" }
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("unknown key 'ar' in an uppfoljning block") || $0.hasSuffix("(did you mean 'year'?)") }, "\(messages)")
+        #expect(messages.contains("7: 'year' is a year, such as 2025"), "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("an uppfoljning block needs 'year: 2025', or a report page with a 'year'") }, "\(messages)")
+    }
+}

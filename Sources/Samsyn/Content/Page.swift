@@ -189,7 +189,10 @@ public final class Page: Sendable {
 
     static let stepPrefix = "steg-"
     /// The fenced blocks Samsyn draws itself (`DataBlocks`): ```` ```chart ```` and ```` ```table ````.
-    static let blockInfoStrings: Set<String> = ["chart", "table"]
+    static let blockInfoStrings: Set<String> = ["chart", "table", followUpInfoString]
+    /// A report's follow-up block: the indicators with their targets for a year and the
+    /// actions decided by then, made per target (`TargetRenderer+FollowUp.swift`).
+    static let followUpInfoString = "uppfoljning"
 
     /// Which top-level ordered list holds a routine's steps: the one under a heading such as
     /// "Arbetsgång", or else the first.
@@ -210,15 +213,16 @@ public final class Page: Sendable {
     }
 
     static func reservedIDs(for outline: MarkdownOutline, kind: PageKind) -> Set<String> {
-        var ids = reservedIDs(for: outline.fencedBlocks)
+        // An indicator's page shows its own chart as figure 1, before the body's.
+        var ids = reservedIDs(for: outline.fencedBlocks, ownFigures: kind == .indicator ? 1 : 0)
         if let index = stepListIndex(in: outline, kind: kind) {
             ids.formUnion(outline.orderedLists[index].items.indices.map { "\(stepPrefix)\($0 + 1)" })
         }
         return ids
     }
 
-    static func reservedIDs(for blocks: [FencedBlock]) -> Set<String> {
-        let charts = blocks.count { $0.info == "chart" }, tables = blocks.count { $0.info == "table" }
+    static func reservedIDs(for blocks: [FencedBlock], ownFigures: Int = 0) -> Set<String> {
+        let charts = blocks.count { $0.info == "chart" } + ownFigures, tables = blocks.count { $0.info == "table" }
         var ids = templateIDs
         for number in stride(from: 1, through: charts, by: 1) {
             ids.formUnion(["figur-\(number)", "figur-\(number)-titel", "figur-\(number)-beskrivning",

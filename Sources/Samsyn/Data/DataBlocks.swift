@@ -7,6 +7,8 @@ import SamsynMarkdown
 /// Samsyn's own fenced blocks: ```` ```chart ```` draws a chart and ```` ```table ```` a table
 /// from a CSV under content/data/, both with a YAML body so the Markdown reads well anywhere.
 struct DataBlocks {
+    /// The blocks drawn from the data: ```` ```chart ```` and ```` ```table ````.
+    static let infoStrings: Set<String> = ["chart", "table"]
     let page: (path: String, bodyFirstLine: Int)
     let minCell: Int
     /// Chart words in the page's language.
@@ -34,7 +36,7 @@ struct DataBlocks {
 
     /// Whether a page has blocks to draw (and so needs the data store).
     static func hasBlocks(_ page: Page) -> Bool {
-        page.outline.fencedBlocks.contains { Page.blockInfoStrings.contains($0.info) }
+        page.outline.fencedBlocks.contains { infoStrings.contains($0.info) }
     }
 
     /// The HTML of every chart and table block of a page, by the block's line in the body.
@@ -43,7 +45,7 @@ struct DataBlocks {
         var renderer = DataBlocks(path: path, bodyFirstLine: bodyFirstLine, minCell: minCell, text: text)
         renderer.chartNumber = firstFigure - 1
         var html: [Int: String] = [:]
-        for block in blocks where Page.blockInfoStrings.contains(block.info) {
+        for block in blocks where infoStrings.contains(block.info) {
             html[block.position.line] = renderer.render(block, store: &store, log: &log)
         }
         return html

@@ -14,6 +14,11 @@ enum SiteChecks {
         reservedPaths(in: site, reservedFolders: reservedFolders, log: &log)
         reviews(in: site, today: today, log: &log)
         actions(in: site, today: today, log: &log)
+        for page in site.pages {
+            for block in page.outline.fencedBlocks where block.info == Page.followUpInfoString {
+                _ = FollowUpBlock.year(of: block, in: page, log: &log)
+            }
+        }
         return readability(in: site, log: &log)
     }
 

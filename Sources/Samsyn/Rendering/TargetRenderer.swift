@@ -55,7 +55,9 @@ struct TargetRenderer {
             let flow = renderers.first.flatMap { $0.flowChart(for: page) }
             for (index, renderer) in renderers.enumerated() where renderer.contains(page) {
                 let links = renderer.linkResolutions(of: page, log: &log)
-                let body = previous.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
+                // A follow-up block links per target: such a page's body is not shared.
+                let shared = page.outline.fencedBlocks.contains { $0.info == Page.followUpInfoString } ? nil : previous
+                let body = shared.flatMap { $0.links == links ? $0.body : nil } ?? renderer.renderBody(of: page, links: links)
                 previous = (links, body)
                 var file = RenderContext.file(at: page.urlPath, html: renderer.renderPage(page, body: body, flow: flow))
                 file.source = page.sourcePath
@@ -90,7 +92,9 @@ struct TargetRenderer {
 
     /// The page's Markdown as HTML, its links made what `links` says.
     func renderBody(of page: Page, links: [LinkResolution]) -> String {
-        page.html.html(links: links, blocks: page.blockHTML, values: page.valueHTML)
+        let followUp = followUpBlocks(of: page)
+        let blocks = followUp.isEmpty ? page.blockHTML : page.blockHTML.merging(followUp) { _, new in new }
+        return page.html.html(links: links, blocks: blocks, values: page.valueHTML)
     }
 
     /// - Parameter flow: `flowChart(for: page)`, which depends on the site alone.
