@@ -274,11 +274,16 @@ func snapshot(_ directory: URL) throws -> [String: Data] {
 
     @Test func everyKindHasAFolder() throws {
         let site = try SiteFixture()
-        for (kind, folder) in [("role", "roller"), ("insats", "verktygslada"), ("sida", "vardnadshavare"), ("report", "rapport")] {
+        for (kind, folder) in [("role", "roller"), ("insats", "verktygslada"), ("sida", "vardnadshavare"), ("report", "rapport"), ("åtgärd", "atgarder")] {
             let result = try site.run("new", kind, "Ny \(kind)")
             #expect(result.stdout.hasPrefix("content/\(folder)/ny-"), "\(kind): \(result.stdout)\(result.stderr)")
         }
         #expect(try site.run("check").status == 0)
+        // A new indicator needs its data named before it builds, and the check says so.
+        let indicator = try site.run("new", "indikator", "Ny indikator")
+        #expect(indicator.stdout == "content/indikatorer/ny-indikator.md\n", "\(indicator.stderr)")
+        let check = try site.run("check")
+        #expect(check.status == 1 && check.stderr.contains("content/indikatorer/ny-indikator.md:9:6: error: an indicator needs 'data'"), "\(check.stderr)")
     }
 
     @Test func aTitleGivingAnExistingIDIsAnError() throws {

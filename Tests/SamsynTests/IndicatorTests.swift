@@ -171,6 +171,7 @@ import Testing
         ("targets: {VT 2016x: 2.5}", "targets: {VT 2015: 2.5}", "'VT 2016x' is not a period; write a year (2025), a school year (2024/25), a term (HT 2024, VT 2025), weeks (v 45-48 2012) or a date (2025-05-15)", 14),
         ("where: {skola: Ingen}", "where: {skola: Kommunen}", "no rows of 'ogiltig.csv' match this indicator's 'where'", 11),
         ("owner: rektorn", "owner: rektor", "unknown role 'rektorn' (did you mean 'rektor'?)", 15),
+        ("compare: {Borgsmo: Borgsmo}", "compare: {Borgsmo: {skola: Borgsmo}}", "a comparison of a CSV's rows is a filter, as 'where' is: 'compare: {Borgsmo: {skola: Borgsmo}}'", 12),
     ])
     func badInputIsAnErrorWhereItIsWritten(_ bad: String, _ good: String, _ message: String, _ line: Int) throws {
         let fixture = try Self.fixture(Self.valid.replacingOccurrences(of: good, with: bad))

@@ -25,7 +25,8 @@ public struct NewPage: Sendable {
     static let kindNames: [String: PageKind] = [
         "routine": .routine, "rutin": .routine, "role": .role, "roll": .role,
         "intervention": .intervention, "insats": .intervention, "page": .page, "sida": .page,
-        "report": .report, "rapport": .report,
+        "report": .report, "rapport": .report, "indicator": .indicator, "indikator": .indicator,
+        "action": .action, "åtgärd": .action, "atgard": .action,
     ]
 
     public let sourceDirectory: URL

@@ -50,7 +50,8 @@ public struct ActionInfo: Sendable {
         let errorsBefore = log.errorCount
         func scalar(_ node: Node?, _ keyPath: [any CodingKey], name: String, required: Bool) -> String? {
             guard let node, node.null == nil else {
-                if required { log.error("a decided action needs '\(name)'", at: keyPath.count == 1 ? yaml.start : yaml.location(of: keyPath)) }
+                // At the key when it is there with no value.
+                if required { log.error("a decided action needs '\(name)'", at: keyPath.count == 1 && node == nil ? yaml.start : yaml.location(of: keyPath)) }
                 return nil
             }
             guard let scalar = node.scalar else {

@@ -64,7 +64,8 @@ public struct IndicatorInfo: Sendable {
         let errorsBefore = log.errorCount
         func text(_ key: String, required: Bool) -> String? {
             guard let node = mapping[key], node.null == nil else {
-                if required { log.error("an indicator needs '\(key)'", at: yaml.start) }
+                // At the key when it is there with no value, as a new page has it.
+                if required { log.error("an indicator needs '\(key)'", at: mapping[key] == nil ? yaml.start : yaml.location(ofKey: key)) }
                 return nil
             }
             guard let scalar = node.scalar else {

@@ -173,6 +173,11 @@ enum Indicators {
         }
         var comparisons: [IndicatorValues.Series] = []
         for comparison in info.comparisons {
+            guard comparison.municipality == nil else {
+                log.error("a comparison of a CSV's rows is a filter, as 'where' is: 'compare: {\(comparison.name): {skola: \(comparison.municipality!)}}'",
+                          at: location("compare"))
+                return nil
+            }
             guard let found = series(comparison.name, comparison.filter, key: "compare") else { return nil }
             if found.points.isEmpty {
                 log.error("no rows of '\(info.data)' match the comparison '\(comparison.name)'", at: location("compare"))
