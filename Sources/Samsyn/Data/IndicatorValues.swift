@@ -23,7 +23,7 @@ public struct IndicatorValues: Sendable {
     public enum Status: String, Sendable {
         case reached, notReached, approaching, noData
 
-        /// The key of its words in the interface text (`status_reached`: "nått").
+        /// The key of its words in the interface text (`indicator_status_reached`: "nått").
         var textKey: String {
             switch self {
             case .reached: "indicator_status_reached"
