@@ -125,6 +125,7 @@ public final class Preview: @unchecked Sendable {
         // Nil when the edit changes what other pages show of it: then the target is built again.
         guard let edited = loaded.replacing(page) else { return nil }
         SiteChecks.links(of: page, in: edited.site, log: &log)
+        SiteChecks.followUpBlocks(of: page, log: &log)
         if page.language == loaded.config.language {
             SiteChecks.check(Readability.of(text: page.readableText), of: page, in: edited.site, log: &log)
         }

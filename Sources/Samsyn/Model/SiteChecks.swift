@@ -14,11 +14,7 @@ enum SiteChecks {
         reservedPaths(in: site, reservedFolders: reservedFolders, log: &log)
         reviews(in: site, today: today, log: &log)
         actions(in: site, today: today, log: &log)
-        for page in site.pages {
-            for block in page.outline.fencedBlocks where block.info == Page.followUpInfoString {
-                _ = FollowUpBlock.year(of: block, in: page, log: &log)
-            }
-        }
+        for page in site.pages { followUpBlocks(of: page, log: &log) }
         return readability(in: site, log: &log)
     }
 
@@ -72,6 +68,13 @@ enum SiteChecks {
             let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
             guard let taken else { continue }
             log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+    }
+
+    /// What is wrong with a page's follow-up blocks (`FollowUpBlock`).
+    static func followUpBlocks(of page: Page, log: inout DiagnosticLog) {
+        for block in page.outline.fencedBlocks where block.info == Page.followUpInfoString {
+            _ = FollowUpBlock.year(of: block, in: page, log: &log)
         }
     }
 
