@@ -200,14 +200,14 @@ import Testing
 
     @Test func inlineValuesComeFromTheIndicators() throws {
         let page = "---\ntitle: Rapport\naudience: [politicians]\nyear: 2014\n---\n\n"
-            + "Frånvaron var `=ogiltig` senast, mot `=ogiltig VT 2012` innan arbetet började.\n\n## Koden `=ogiltig` i en rubrik\n"
+            + "Frånvaron var `=ogiltig` senast, mot `=ogiltig VT 2012` innan arbetet började: `=ogiltig VT 2012..VT 2014`.\n\n## Koden `=ogiltig` i en rubrik\n"
         let fixture = try Self.fixture(extra: ["content/rapport/r.md": page])
         defer { fixture.remove() }
         #expect(!fixture.log.hasErrors, "\(fixture.log.sorted)")
         let renderer = try fixture.renderer("intranat")
         let report = try fixture.page("rapport/r.md")
         let body = renderer.renderBody(of: report, links: [])
-        #expect(body.contains("Frånvaron var 2,82\u{00A0}% senast, mot 4,58\u{00A0}% innan arbetet började."), "\(body)")
+        #expect(body.contains("Frånvaron var 2,82\u{00A0}% senast, mot 4,58\u{00A0}% innan arbetet började: −1,76\u{00A0}procentenheter."), "\(body)")
         // In a heading, whose id is made from its text, a code span stays one.
         #expect(body.contains("<code>=ogiltig</code>"))
     }
@@ -216,6 +216,7 @@ import Testing
         ("`=ogiltg`", "no indicator 'ogiltg' for `=ogiltg` (did you mean 'ogiltig'?)", 9),
         ("`=ogiltig HT 2014`", "the indicator 'ogiltig' has no value for HT 2014; it has VT 2012, HT 2012, VT 2013, VT 2014 (did you mean 'HT 2012'?)", 9),
         ("`=ogiltig VT20`", IndicatorInfo.periodMessage("VT20"), 9),
+        ("`=ogiltig VT 2012..HT 2016`", "the indicator 'ogiltig' has no value for HT 2016; it has VT 2012, HT 2012, VT 2013, VT 2014 (did you mean 'HT 2012'?)", 9),
     ])
     /// The column is that of the `=`, where the span's text starts.
     func anInlineValueThatResolvesToNothingIsAnErrorAtTheSpan(_ span: String, _ message: String, _ column: Int) throws {

@@ -90,7 +90,7 @@ struct Pipeline {
         let drawn = DataBlocks.draw(loaded, minCell: config.minCell, localization: localization, store: &data, log: &log)
         timer.lap(.chartsAndTables)
         let indicators = Indicators.resolve(drawn, store: &data, files: dataFiles, log: &log)
-        let pages = Indicators.fillInlineValues(drawn, site: drawn, indicators: indicators, log: &log)
+        let pages = Indicators.fillInlineValues(drawn, site: drawn, indicators: indicators, localization: localization, log: &log)
         timer.lap(.indicators)
         // The search terms need only the pages: counted on another thread while the checks run.
         let counting = Background { templates == nil ? SearchTermTable() : SearchTermTable(pages: pages) }

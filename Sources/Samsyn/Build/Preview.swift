@@ -121,7 +121,8 @@ public final class Preview: @unchecked Sendable {
             var data = DataStore(sourceDirectory: options.sourceDirectory, files: loaded.dataFiles, minCell: loaded.config.minCell, log: &log)
             page = DataBlocks.draw([page], minCell: loaded.config.minCell, localization: loaded.localization, store: &data, log: &log)[0]
         }
-        page = Indicators.fillInlineValues([page], site: loaded.site.pages, indicators: loaded.site.indicators, log: &log)[0]
+        page = Indicators.fillInlineValues([page], site: loaded.site.pages, indicators: loaded.site.indicators,
+                                           localization: loaded.localization, log: &log)[0]
         // Nil when the edit changes what other pages show of it: then the target is built again.
         guard let edited = loaded.replacing(page) else { return nil }
         SiteChecks.links(of: page, in: edited.site, log: &log)

@@ -214,11 +214,14 @@ enum Indicators {
 
 extension Indicators {
     /// Each page's inline values as HTML: `` `=ID` `` the latest value of indicator ID,
-    /// `` `=ID PERIOD` `` its value for a period. One that names no indicator, or a period
-    /// the indicator has no value for, is an error at the span.
+    /// `` `=ID PERIOD` `` its value for a period, `` `=ID FROM..TO` `` the change between two
+    /// periods (signed; in percentage points for a percentage). One that names no indicator,
+    /// or a period the indicator has no value for, is an error at the span.
     /// - Parameter site: every page of the site, where the indicators are (`pages` may be
     ///   one edited page).
-    static func fillInlineValues(_ pages: [Page], site: [Page], indicators: [String: IndicatorValues], log: inout DiagnosticLog) -> [Page] {
+    static func fillInlineValues(_ pages: [Page], site: [Page], indicators: [String: IndicatorValues], localization: Localization,
+                                 log: inout DiagnosticLog) -> [Page] {
+        func strings(_ language: String) -> Strings { localization.strings(for: language) }
         let infos = Dictionary(site.compactMap { page in page.isTranslation ? nil : page.indicator.map { (page.id, $0) } },
                                uniquingKeysWith: { first, _ in first })
         return pages.map { page in
@@ -237,17 +240,26 @@ extension Indicators {
                 // Its data had errors, reported at the indicator.
                 guard let values = indicators[id] else { return "" }
                 guard words.count == 2 else { return Markup.escape(values.latest.map { values.text(of: $0.value, unit: info.unit) } ?? "–") }
-                guard let period = Period(words[1]) else {
-                    log.error(IndicatorInfo.periodMessage(words[1]), at: location)
-                    return ""
+                func valueAt(_ text: String) -> ChartValue? {
+                    let text = text.trimmingCharacters(in: .whitespaces)
+                    guard let period = Period(text) else {
+                        log.error(IndicatorInfo.periodMessage(text), at: location)
+                        return nil
+                    }
+                    guard let point = values.own.value(at: period) else {
+                        let periods = values.own.points.map(\.period.description)
+                        log.error(Suggestion.message("the indicator '\(id)' has no value for \(period); it has \(periods.joined(separator: ", "))",
+                                                     for: period.description, in: periods), at: location)
+                        return nil
+                    }
+                    return point
                 }
-                guard let point = values.own.value(at: period) else {
-                    let periods = values.own.points.map(\.period.description)
-                    log.error(Suggestion.message("the indicator '\(id)' has no value for \(period); it has \(periods.joined(separator: ", "))",
-                                                 for: period.description, in: periods), at: location)
-                    return ""
-                }
-                return Markup.escape(values.text(of: point, unit: info.unit))
+                let range = words[1].components(separatedBy: "..")
+                guard range.count == 2 else { return valueAt(words[1]).map { Markup.escape(values.text(of: $0, unit: info.unit)) } ?? "" }
+                guard let from = valueAt(range[0]), let to = valueAt(range[1]) else { return "" }
+                // A change from or to a withheld value is withheld too.
+                guard let first = from.number, let last = to.number else { return Markup.escape(from.number == nil ? values.text(of: from, unit: info.unit) : values.text(of: to, unit: info.unit)) }
+                return Markup.escape(values.text(ofChange: last - first, unit: info.unit, percentagePoints: strings(page.language)["indicator_percentage_points"]))
             }
             return page.with(valueHTML: html)
         }
