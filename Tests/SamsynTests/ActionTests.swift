@@ -133,3 +133,62 @@ import Testing
         #expect(messages.contains { $0.hasSuffix("an uppfoljning block needs 'year: 2025', or a report page with a 'year'") }, "\(messages)")
     }
 }
+
+/// Indicators and actions the public web may not show stay off it: through a report's
+/// follow-up block, an action's page or a value written into a public page's text.
+@Suite struct FollowUpAudienceTests {
+    static let staffIndicator = IndicatorTests.valid.replacingOccurrences(of: "audience: [staff, politicians]", with: "audience: [staff]")
+    static let staffAction = ActionTests.action(title: "Intern åtgärd HEMLIG", deadline: "2026-12-31", extra: "indicators: [ogiltig]")
+        .replacingOccurrences(of: "audience: [staff, politicians]", with: "audience: [staff]")
+        .replacingOccurrences(of: "BUN 2025/0142", with: "BUN 2025/9999")
+
+    @Test func aPublicReportsFollowUpListsOnlyWhatThePublicTargetHolds() throws {
+        let report = "---\ntitle: Rapport\naudience: [guardians, politicians, staff]\nyear: 2015\n---\n\n```uppfoljning\n```\n\n```uppfoljning\nyear: 2026\n```\n"
+        let fixture = try IndicatorTests.fixture(Self.staffIndicator, extra: ["content/rapport/r.md": report, "content/atgarder/a.md": Self.staffAction])
+        defer { fixture.remove() }
+        #expect(!fixture.log.hasErrors, "\(fixture.log.sorted)")
+        let page = try fixture.page("rapport/r.md")
+        let intranet = try fixture.renderer("intranat").renderBody(of: page, links: [])
+        #expect(intranet.contains(">Ogiltig frånvaro</a>") && intranet.contains("HEMLIG") && intranet.contains("BUN 2025/9999"))
+        let web = try fixture.renderer("webb").renderBody(of: page, links: [])
+        for secret in ["Ogiltig frånvaro", "HEMLIG", "BUN 2025/9999", "2,50"] {
+            #expect(!web.contains(secret), "\(secret) in \(web)")
+        }
+    }
+
+    @Test func anActionsPageNamesOnlyIndicatorsItsTargetHolds() throws {
+        let action = ActionTests.action(deadline: "2026-12-31", extra: "indicators: [ogiltig]")
+        let fixture = try IndicatorTests.fixture(Self.staffIndicator, extra: ["content/atgarder/a.md": action])
+        defer { fixture.remove() }
+        let page = try fixture.page("atgarder/a.md")
+        #expect(try fixture.renderer("intranat").renderPage(page, body: "", flow: nil).contains(">Ogiltig frånvaro</a>"))
+        // The web target here holds guardians' pages only: neither the action nor the indicator.
+        let politicians = try LoadedFixture(changing: [
+            "content/site.yml": LoadedFixture.files["content/site.yml"]!.replacingOccurrences(of: "audiences: [guardians]", with: "audiences: [guardians, politicians]"),
+            "content/data/ogiltig.csv": IndicatorTests.csv, "content/data/ogiltig.yml": IndicatorTests.sidecar,
+            "content/indikatorer/ogiltig.md": Self.staffIndicator, "content/atgarder/a.md": action,
+        ])
+        defer { politicians.remove() }
+        let html = try politicians.renderer("webb").renderPage(try politicians.page("atgarder/a.md"), body: "", flow: nil)
+        #expect(!html.contains("Ogiltig frånvaro"), "\(html)")
+    }
+
+    @Test func aValueOfAStaffIndicatorInAPublicPageIsAnError() throws {
+        let page = "---\ntitle: Sida\naudience: [guardians]\n---\n\nFrånvaron var `=ogiltig`.\n"
+        let fixture = try IndicatorTests.fixture(Self.staffIndicator, extra: ["content/vardnadshavare/s.md": page])
+        defer { fixture.remove() }
+        var log = DiagnosticLog()
+        _ = SiteChecks.run(on: fixture.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &log)
+        let errors = log.sorted.filter { $0.severity == .error }.map { "\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)" }
+        #expect(errors == ["content/vardnadshavare/s.md:6:16: the value of 'ogiltig' would be published in the target 'webb', which does not include that indicator; give the indicator this page's audience, or leave the value out"],
+                "\(errors)")
+        // The same value in a staff page is fine.
+        let staffPage = page.replacingOccurrences(of: "audience: [guardians]", with: "audience: [staff]")
+        let fine = try IndicatorTests.fixture(Self.staffIndicator, extra: ["content/vardnadshavare/s.md": staffPage])
+        defer { fine.remove() }
+        var fineLog = DiagnosticLog()
+        _ = SiteChecks.run(on: fine.site, today: LoadedFixture.today, reservedFolders: Generator.reservedFolders, log: &fineLog)
+        #expect(!fineLog.hasErrors, "\(fineLog.sorted)")
+    }
+}
+

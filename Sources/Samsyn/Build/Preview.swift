@@ -127,6 +127,7 @@ public final class Preview: @unchecked Sendable {
         guard let edited = loaded.replacing(page) else { return nil }
         SiteChecks.links(of: page, in: edited.site, log: &log)
         SiteChecks.followUpBlocks(of: page, log: &log)
+        SiteChecks.inlineValueAudiences(of: [page], in: edited.site, log: &log)
         if page.language == loaded.config.language {
             SiteChecks.check(Readability.of(text: page.readableText), of: page, in: edited.site, log: &log)
         }

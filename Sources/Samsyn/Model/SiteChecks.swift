@@ -15,6 +15,7 @@ enum SiteChecks {
         reviews(in: site, today: today, log: &log)
         actions(in: site, today: today, log: &log)
         for page in site.pages { followUpBlocks(of: page, log: &log) }
+        inlineValueAudiences(of: site.pages, in: site, log: &log)
         return readability(in: site, log: &log)
     }
 
@@ -68,6 +69,23 @@ enum SiteChecks {
             let taken = reserved[page.id] ?? (sections.contains(page.id) ? "the index of the section 'content/\(page.id)/'" : nil)
             guard let taken else { continue }
             log.error("the page would take the URL '\(page.id)/' of \(taken); rename the file", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
+        }
+    }
+
+    /// An inline value (`` `=ID` ``) is written into its page in every target that holds
+    /// the page: one naming an indicator a target leaves out (a staff-only indicator on a
+    /// public page) would publish what that indicator's audience keeps in. An error there.
+    static func inlineValueAudiences(of pages: [Page], in site: Site, log: inout DiagnosticLog) {
+        let indicators = Dictionary(site.pages.filter { $0.kind == .indicator && !$0.isTranslation }.map { ($0.id, $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        for page in pages where !page.outline.inlineValues.isEmpty {
+            for value in page.outline.inlineValues {
+                guard let id = value.text.split(separator: " ").first.map(String.init), let indicator = indicators[id] else { continue }
+                for target in site.config.targets where target.includes(page.audiences) && !target.includes(indicator.audiences) {
+                    log.error("the value of '\(id)' would be published in the target '\(target.name)', which does not include that indicator; "
+                              + "give the indicator this page's audience, or leave the value out", at: page.location(of: value.position))
+                }
+            }
         }
     }
 

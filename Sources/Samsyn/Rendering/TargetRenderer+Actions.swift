@@ -20,11 +20,10 @@ extension TargetRenderer {
             entry["note"] = event.note
             return entry
         })
+        // Only the indicators this target holds: a staff-only indicator is not named on the public web.
         context["indicators"] = items(action.indicators.compactMap { reference -> [String: Any]? in
-            guard let indicator = site.page(id: reference.id) else { return nil }
-            var entry: [String: Any] = ["title": indicator.title]
-            if contains(indicator) { entry["href"] = RenderContext.href(from: page.urlPath, to: indicator.urlPath) }
-            return entry
+            guard let indicator = site.page(id: reference.id), contains(indicator) else { return nil }
+            return ["title": indicator.title, "href": RenderContext.href(from: page.urlPath, to: indicator.urlPath)]
         })
         return context
     }

@@ -22,13 +22,15 @@ extension TargetRenderer {
 
     private func followUp(year: Int, from page: Page) -> String {
         let t = rendering.strings(for: page.language)
+        // Only the indicators and actions this target holds: a staff-only one's title, case
+        // number or values must not reach a public page through a report.
         func link(_ target: Page) -> String {
             contains(target) ? "<a href=\"\(Markup.escape(RenderContext.href(from: page.urlPath, to: target.urlPath)))\">\(Markup.escape(target.title))</a>"
                 : Markup.escape(target.title)
         }
         var html = "<section class=\"follow-up\">\n"
         // Indicators with a target in the year: its value then and whether it was met.
-        let indicators = site.pages.filter { $0.kind == .indicator && !$0.isTranslation }.compactMap { indicator -> String? in
+        let indicators = view.pages.filter { $0.kind == .indicator && !$0.isTranslation }.compactMap { indicator -> String? in
             guard let info = indicator.indicator, let target = info.targets.first(where: { Int($0.period.midpoint.rounded(.down)) == year }) else { return nil }
             let values = site.indicators[indicator.id]
             let value = values?.own.value(at: target.period)
@@ -47,7 +49,7 @@ extension TargetRenderer {
                           rows: indicators)
         }
         // Actions decided by the end of the year, with their status now.
-        let actions = site.pages.compactMap { action in action.action.map { (page: action, info: $0) } }
+        let actions = view.pages.compactMap { action in action.action.map { (page: action, info: $0) } }
             .filter { !$0.page.isTranslation && $0.info.decided.year <= year }
             .sorted { ($0.info.decided, $0.page.title) < ($1.info.decided, $1.page.title) }
             .map { action, info in
