@@ -55,6 +55,11 @@ public struct IndicatorInfo: Sendable {
 
     public func location(of key: String) -> SourceLocation? { locations[key] }
 
+    /// Whether a value meets a target, judged by which way is better.
+    public func meets(_ target: Target, with value: Double) -> Bool {
+        better == .higher ? value >= target.value : value <= target.value
+    }
+
     static let keys: Set<String> = ["definition", "unit", "better", "source", "data", "period", "value", "where", "kpi", "municipality",
                                     "compare", "baseline", "targets", "owner"]
 

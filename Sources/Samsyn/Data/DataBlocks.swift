@@ -218,7 +218,9 @@ struct DataBlocks {
         }
     }
 
-    private static func matches(_ cell: Cell, _ wanted: String) -> Bool {
+    /// Whether a cell has the value a `where` asks for (a number by its value, as written in
+    /// any Swedish way); indicators choose their rows by the same rule.
+    static func matches(_ cell: Cell, _ wanted: String) -> Bool {
         switch cell {
         case .text(let text): return text == wanted
         case .number(let number): return SwedishNumber.parse(wanted)?.value == number

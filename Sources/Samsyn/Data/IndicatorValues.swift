@@ -64,9 +64,10 @@ public struct IndicatorValues: Sendable {
     public func status(in info: IndicatorInfo) -> Status? {
         guard let target = target(in: info) else { return nil }
         guard let value = latest?.value.number else { return .noData }
-        func meets(_ value: Double) -> Bool { info.better == .higher ? value >= target.value : value <= target.value }
-        if meets(value) { return .reached }
-        if let before = previous?.value.number, !meets(before), abs(target.value - value) < abs(target.value - before) { return .approaching }
+        if info.meets(target, with: value) { return .reached }
+        if let before = previous?.value.number, !info.meets(target, with: before), abs(target.value - value) < abs(target.value - before) {
+            return .approaching
+        }
         return .notReached
     }
 
@@ -143,10 +144,11 @@ enum Indicators {
         }
         func series(_ name: String, _ filter: IndicatorInfo.Filter, key: String) -> IndicatorValues.Series? {
             var points: [IndicatorValues.Point] = []
+            // Rows chosen as a chart block's `where` chooses them.
             for row in table.rows where filter.allSatisfy({ column, allowed in
-                allowed.contains(cellText(row[table.columnIndex(column)!], decimals: table.columns[table.columnIndex(column)!].decimals))
+                allowed.contains { DataBlocks.matches(row[table.columnIndex(column)!], $0) }
             }) {
-                let periodText = cellText(row[periodIndex], decimals: 0)
+                let periodText = periodText(row[periodIndex])
                 guard let period = Period(periodText) else {
                     log.error("the data's period '\(periodText)' (column '\(periodName)') is not one; "
                               + "write a year (2025), a school year (2024/25), a term (HT 2024), weeks (v 45-48 2012) or a date", at: location("period"))
@@ -188,12 +190,12 @@ enum Indicators {
         return IndicatorValues(own: own, comparisons: comparisons, decimals: table.columns[valueIndex].decimals, source: info.source)
     }
 
-    /// A cell as text for matching a filter and reading a period: a number written back the
-    /// Swedish way, as a chart block's `where` matches it.
-    private static func cellText(_ cell: Cell, decimals: Int) -> String {
+    /// A period cell as text: a year typed as a number is read as its digits.
+    private static func periodText(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): text
-        case .number(let number): decimals == 0 && number == number.rounded() ? String(Int(number)) : SwedishNumberFormat.format(number, decimals: decimals)
+        // Numbers are below 1e15 (TableReader), so a whole one fits an Int.
+        case .number(let number): number == number.rounded() ? String(Int(number)) : SwedishNumberFormat.format(number, decimals: 0)
         case .empty, .suppressed: ""
         }
     }

@@ -74,29 +74,30 @@ struct KoladaFile: Decodable {
             guard let found = series(comparison.name, id, key: "compare") else { return nil }
             comparisons.append(found)
         }
-        // The KPI's title from a metadata file, where there is one.
-        let title = koladaFiles.lazy.compactMap { read($0.file, quiet: true)?.values.first { $0.id == kpi }?.title }.first
+        // The KPI's title from its description, in this file or another beside it (`samsyn
+        // kolada` writes one); a file that is no Kolada answer has been reported where it is used.
+        var title = file.title(of: kpi)
+        var ignored = DiagnosticLog()
+        for other in koladaFiles where title == nil && other.relative != info.data {
+            title = read(other.file, log: &ignored)?.title(of: kpi)
+        }
         let decimals = own.points.compactMap(\.value.number).map(Self.decimals).max() ?? 0
         let named = [sourceName, kpi + (title.map { " " + $0 } ?? "")].joined(separator: ", ")
         return IndicatorValues(own: own, comparisons: comparisons, decimals: decimals, source: named)
     }
 
-    private static func read(_ file: SourceTree.File, quiet: Bool = false, log: inout DiagnosticLog) -> KoladaFile? {
+    /// The KPI's title, from a description entry.
+    func title(of kpi: String) -> String? { values.first { $0.id == kpi }?.title }
+
+    private static func read(_ file: SourceTree.File, log: inout DiagnosticLog) -> KoladaFile? {
         guard let data = SourceFile.readData(atPath: file.absolutePath, path: file.path, log: &log) else { return nil }
         do {
             return try JSONDecoder().decode(KoladaFile.self, from: data)
         } catch {
-            if !quiet {
-                log.error("this is not Kolada's data as its API returns it ({\"values\": [{\"kpi\", \"municipality\", \"period\", \"values\"}]}): "
-                          + Self.describe(error), at: SourceLocation(path: file.path))
-            }
+            log.error("this is not Kolada's data as its API returns it ({\"values\": [{\"kpi\", \"municipality\", \"period\", \"values\"}]}): "
+                      + Self.describe(error), at: SourceLocation(path: file.path))
             return nil
         }
-    }
-
-    private static func read(_ file: SourceTree.File, quiet: Bool) -> KoladaFile? {
-        var ignored = DiagnosticLog()
-        return read(file, quiet: quiet, log: &ignored)
     }
 
     private static func describe(_ error: any Error) -> String {

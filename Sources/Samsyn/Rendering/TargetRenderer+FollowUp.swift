@@ -34,9 +34,7 @@ extension TargetRenderer {
             guard let info = indicator.indicator, let target = info.targets.first(where: { Int($0.period.midpoint.rounded(.down)) == year }) else { return nil }
             let values = site.indicators[indicator.id]
             let value = values?.own.value(at: target.period)
-            let status: IndicatorValues.Status = value?.number.map { number in
-                (info.better == .higher ? number >= target.value : number <= target.value) ? .reached : .notReached
-            } ?? .noData
+            let status: IndicatorValues.Status = value?.number.map { info.meets(target, with: $0) ? .reached : .notReached } ?? .noData
             let valueText = value.flatMap { value in values.map { $0.text(of: value, unit: info.unit) } } ?? "–"
             let targetText = values?.text(of: .value(target.value), unit: info.unit) ?? String(target.value)
             return "<tr><th scope=\"row\">\(link(indicator))</th><td>\(Markup.escape(target.period.description))</td>"
