@@ -46,9 +46,7 @@ extension TargetRenderer {
                 "decided": dateContext(action.decided, t), "deadline": dateContext(action.deadline, t),
                 "status": t[action.status.textKey], "overdue": action.status.isOpen && action.deadline < today,
             ]
-            var owner: [String: Any] = ["title": site.page(id: action.owner.id)?.title ?? action.owner.id]
-            if let role = site.page(id: action.owner.id), contains(role) { owner["href"] = RenderContext.href(from: urlPath, to: role.urlPath) }
-            row["owner"] = owner
+            row["owner"] = roleLink(action.owner.id, from: urlPath)
             return row
         })
         return rendering.templates.render(context, with: "actions")

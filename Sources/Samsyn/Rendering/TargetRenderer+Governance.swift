@@ -25,8 +25,7 @@ extension TargetRenderer {
         context["overdueCount"] = overdue
         context["summary"] = t.format("review_overview_summary", ["count": String(routines.count), "overdue": String(overdue)])
         context["routines"] = items(routines.map { page, routine, due -> [String: Any] in
-            var owner: [String: Any] = ["title": site.page(id: routine.owner.id)?.title ?? routine.owner.id]
-            if let role = site.page(id: routine.owner.id), contains(role) { owner["href"] = RenderContext.href(from: urlPath, to: role.urlPath) }
+            let owner = roleLink(routine.owner.id, from: urlPath)
             return [
                 "title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath), "owner": owner,
                 "reviewed": dateContext(routine.reviewed, t), "due": dateContext(due, t),

@@ -164,9 +164,14 @@ struct TargetRenderer {
 
     /// A role by id: linked where this target has its page, its title as plain text otherwise.
     func roleLink(_ id: String, from page: Page) -> [String: Any] {
+        roleLink(id, from: page.urlPath)
+    }
+
+    /// The same from a generated page's path (`granskning/`).
+    func roleLink(_ id: String, from urlPath: String) -> [String: Any] {
         guard let role = site.page(id: id) else { return ["title": id] }
         var entry: [String: Any] = ["title": role.title]
-        if contains(role) { entry["href"] = RenderContext.href(from: page.urlPath, to: role.urlPath) }
+        if contains(role) { entry["href"] = RenderContext.href(from: urlPath, to: role.urlPath) }
         return entry
     }
 
