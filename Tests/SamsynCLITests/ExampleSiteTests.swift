@@ -50,4 +50,42 @@ import Testing
         }
         try? FileManager.default.removeItem(at: output)
     }
+
+    /// The follow-up the issue asks of the example: real series as indicators with targets and
+    /// statuses, one of them read from a Kolada file and naming Kolada, the report's figures
+    /// drawn from the indicators, and the actions overview listing the decided actions.
+    @Test func exampleFollowsUpItsIndicatorsAndActions() throws {
+        let output = SiteFixture.temporaryFolder("example-follow-up")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Tool.run(["build", "--source", Self.repository.path, "--output", output.path], in: Self.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+        let indicators = try Self.pages().map(\.path).filter { $0.hasPrefix("indikatorer/") }
+        #expect(indicators.count >= 6)
+        let overview = try page("intranat/indikatorer/index.html")
+        for indicator in indicators {
+            #expect(overview.contains("href=\"../\(indicator.dropLast(3))/\""), "\(indicator) not in the overview")
+        }
+        for status in ["nått", "inte nått"] {
+            #expect(overview.contains("\">\(status)</strong>"), "no indicator is '\(status)'")
+        }
+        // Norrköping's fall in godkända i alla ämnen, from the Kolada file, with its source named.
+        let kolada = try page("webb/indikatorer/godkanda-alla-amnen-ak9/index.html")
+        #expect(kolada.contains("Kolada, N15419"))
+        #expect(kolada.contains("73,2\u{A0}%") && kolada.contains("67,4\u{A0}%"))
+        // The report's key figures come through inline references: no span is left as code.
+        let reportSource = try String(contentsOf: Self.repository.appendingPathComponent("content/rapport/arsrapport-2025.md"), encoding: .utf8)
+        #expect(reportSource.contains("`=godkanda-alla-amnen-ak9 2012` → `=godkanda-alla-amnen-ak9 2014`"))
+        let report = try page("webb/rapport/arsrapport-2025/index.html")
+        #expect(!report.contains("<code>="))
+        #expect(report.contains("73,2\u{A0}% → 67,4\u{A0}%") && report.contains("4,58\u{A0}% → 2,82\u{A0}%"))
+        let actions = try page("intranat/atgarder/index.html")
+        let actionPages = try Self.pages().map(\.path).filter { $0.hasPrefix("atgarder/") }
+        #expect(actionPages.count >= 3)
+        for action in actionPages {
+            #expect(actions.contains("\(action.dropLast(3).dropFirst("atgarder/".count))/"), "\(action) not in the actions overview")
+        }
+    }
 }

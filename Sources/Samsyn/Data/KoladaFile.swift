@@ -82,7 +82,9 @@ struct KoladaFile: Decodable {
             title = read(other.file, log: &ignored)?.title(of: kpi)
         }
         let decimals = own.points.compactMap(\.value.number).map(Self.decimals).max() ?? 0
-        let named = [sourceName, kpi + (title.map { " " + $0 } ?? "")].joined(separator: ", ")
+        // Kolada first, as its terms ask; the front matter's `source` after it, for what the
+        // editor adds (which selection, or that the file is an example).
+        let named = [sourceName, kpi + (title.map { " " + $0 } ?? "")].joined(separator: ", ") + (info.source.map { "; " + $0 } ?? "")
         return IndicatorValues(own: own, comparisons: comparisons, decimals: decimals, source: named)
     }
 
