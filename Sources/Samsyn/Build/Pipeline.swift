@@ -24,6 +24,9 @@ enum BuildStep: String, CaseIterable, Sendable {
     case checks
     /// Every page's search terms, once for all targets → `SearchTermTable`.
     case searchTerms = "search terms"
+    /// Each report's PDF in each target that holds it (`ReportDocuments`, WeasyPrint), before
+    /// the pages that link them → `ReportDocument`s by target and page.
+    case documents
     /// Every target's pages and generated outputs, to a sink (`RenderPool`).
     case render
     /// The staging folders swapped in, or thrown away on errors (`OutputWriter`).

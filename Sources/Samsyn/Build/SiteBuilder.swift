@@ -14,15 +14,18 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// The date overdue reviews are judged by (see `LocalDate.today`).
     public var today: LocalDate
+    /// Each report's PDF beside its page, unless site.yml says `pdf: false` (`--no-pdf`).
+    public var reportPDFs: Bool
 
     public init(sourceDirectory: URL, outputDirectory: URL, targets: [String] = [], strict: Bool = false, writeOutput: Bool = true,
-                today: LocalDate = .today()) {
+                today: LocalDate = .today(), reportPDFs: Bool = true) {
         self.sourceDirectory = sourceDirectory
         self.outputDirectory = outputDirectory
         self.targets = targets
         self.strict = strict
         self.writeOutput = writeOutput
         self.today = today
+        self.reportPDFs = reportPDFs
     }
 }
 
@@ -108,7 +111,14 @@ public struct SiteBuilder: Sendable {
         var writer = OutputWriter(outputDirectory: options.outputDirectory)
         let writing = options.writeOutput && !log.hasErrors
         do {
-            let renderers = targets.map { loaded.renderer(for: $0, templates: templates, today: options.today) }
+            var renderers = targets.map { loaded.renderer(for: $0, templates: templates, today: options.today) }
+            // Made only for a build that will be written: laying out a report takes seconds.
+            if writing, options.reportPDFs, loaded.config.reportPDFs {
+                let documents = ReportDocuments.make(renderers, assets: loaded.assets, findEngine: { PDFEngine.find() },
+                                                     cache: DocumentCache.standard(), modified: LocalDate.sourceDateEpoch(), log: &log)
+                renderers = zip(renderers, documents).map { $0.with(documents: $1) }
+                timer.lap(.documents)
+            }
             if writing {
                 for target in targets { try writer.begin(target.name) }
             }

@@ -118,12 +118,24 @@ struct InterventionFrontMatter {
     }
 }
 
+/// A report's front matter: the year it follows up, and what the document sent to the
+/// nämnd carries on its title page.
 struct ReportFrontMatter {
     var year: Int?
+    var committee: String?
+    var case_number: String?
+    var date: LocalDate?
+    var prepared_by: OneOrMany<String>?
+    var decision: OneOrMany<String>?
 
-    static let keys: Set<String> = ["year"]
+    static let keys: Set<String> = ["year", "committee", "case_number", "date", "prepared_by", "decision"]
 
     init(_ fields: FrontMatterFields) throws {
         year = try fields.optionalInt("year")
+        committee = try fields.optionalText("committee")
+        case_number = try fields.optionalText("case_number")
+        date = try fields.optionalDate("date")
+        prepared_by = try fields.optionalList("prepared_by")
+        decision = try fields.optionalList("decision")
     }
 }

@@ -41,6 +41,11 @@ struct FrontMatterFields {
         return date
     }
 
+    func optionalDate(_ key: String) throws -> LocalDate? {
+        guard present(key) != nil else { return nil }
+        return try date(key)
+    }
+
     /// A list of texts, or one text for a list of one (`OneOrMany`).
     func optionalList(_ key: String) throws -> OneOrMany<String>? {
         guard let node = present(key) else { return nil }

@@ -44,6 +44,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Decodable, CustomString
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The day `SOURCE_DATE_EPOCH` gives, or nil without one: a date written into a
+    /// document only when a reproducible build asks for it.
+    public static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate? {
+        environment["SOURCE_DATE_EPOCH"] == nil ? nil : today(environment: environment)
+    }
+
     /// The same day of the month `months` later, or the month's last day if it has no such day.
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months

@@ -72,8 +72,22 @@ public struct InterventionInfo: Sendable {
     public var deliveredBy: [Reference]
 }
 
+/// A report: the year it follows up, and what its document for the nämnd carries on the
+/// title page (all optional).
 public struct ReportInfo: Sendable {
     public var year: Int?
+    /// The nämnd the report goes to.
+    public var committee: String?
+    /// Diarienummer.
+    public var caseNumber: String?
+    public var date: LocalDate?
+    /// Förvaltning, unit and contact, a line each.
+    public var preparedBy: [String] = []
+    /// Förslag till beslut, a point each; a section of that name in the body serves too.
+    public var decision: [String] = []
+
+    /// The heading a body section takes for the proposed decision, instead of `decision:`.
+    public static let decisionHeading = "Förslag till beslut"
 }
 
 /// The front matter that only pages of one kind have.

@@ -53,7 +53,8 @@ enum PageDetailsReader {
             ))
         case .report:
             guard let raw = yaml.read(ReportFrontMatter.init, log: &log) else { return nil }
-            return .report(ReportInfo(year: raw.year))
+            return .report(ReportInfo(year: raw.year, committee: raw.committee, caseNumber: raw.case_number, date: raw.date,
+                                      preparedBy: raw.prepared_by?.values ?? [], decision: raw.decision?.values ?? []))
         case .indicator:
             return IndicatorInfo.read(yaml, log: &log).map { .indicator($0) }
         case .action:

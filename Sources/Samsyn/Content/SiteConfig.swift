@@ -53,6 +53,8 @@ public struct SiteConfig: Sendable {
     public var organisation: String?
     public var minCell: Int
     public var maxLIX: Double
+    /// Whether each report gets a PDF beside its page (`pdf: false` turns it off).
+    public var reportPDFs: Bool
     /// In the order site.yml lists them.
     public var targets: [Target]
 
@@ -72,6 +74,7 @@ public struct SiteConfig: Sendable {
         var organisation: String?
         var statistics: Statistics?
         var readability: Readability?
+        var pdf: Bool?
         var targets: [String: RawTarget]
 
         struct Statistics: Decodable { var min_cell: Int? }
@@ -141,6 +144,7 @@ public struct SiteConfig: Sendable {
             organisation: raw.organisation,
             minCell: raw.statistics?.min_cell ?? 10,
             maxLIX: raw.readability?.max_lix ?? 40,
+            reportPDFs: raw.pdf ?? true,
             targets: targets
         )
     }

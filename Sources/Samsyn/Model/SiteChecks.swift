@@ -15,6 +15,7 @@ enum SiteChecks {
         reviews(in: site, today: today, log: &log)
         actions(in: site, today: today, log: &log)
         for page in site.pages { followUpBlocks(of: page, log: &log) }
+        for page in site.pages { proposedDecision(of: page, log: &log) }
         inlineValueAudiences(of: site.pages, in: site, log: &log)
         return readability(in: site, log: &log)
     }
@@ -26,6 +27,22 @@ enum SiteChecks {
         }
         for image in page.outline.images {
             if let message = LinkSyntax.imageError(image.destination) { log.error(message, at: page.location(of: image.position)) }
+        }
+    }
+
+    /// A report's proposed decision goes where the nämnd sees it first: the `decision` field
+    /// (shown above the body and on the document's first pages), or a body section of that
+    /// name as the first section. Both at once would show it twice.
+    static func proposedDecision(of page: Page, log: inout DiagnosticLog) {
+        guard case .report(let report) = page.details else { return }
+        let sections = page.outline.headings.filter { $0.level == 2 }
+        guard let heading = sections.first(where: { $0.text.lowercased() == ReportInfo.decisionHeading.lowercased() }) else { return }
+        if !report.decision.isEmpty {
+            log.warning("the report has both 'decision' and a section '\(heading.text)': the proposed decision would be shown twice; keep one",
+                        at: page.location(of: heading.position))
+        } else if heading != sections.first {
+            log.warning("'\(heading.text)' should be the report's first section, where the nämnd looks for it (or use 'decision' in the front matter)",
+                        at: page.location(of: heading.position))
         }
     }
 

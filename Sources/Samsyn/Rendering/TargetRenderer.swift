@@ -19,6 +19,9 @@ struct TargetRenderer {
     let rendering: RenderContext
     /// Every page's search terms, counted once for all targets.
     private(set) var searchTerms: SearchTermTable
+    /// Each report's PDF in this target, by page id, made before the pages (`ReportDocuments`)
+    /// so that a report's page can give its size and number of pages.
+    private(set) var documents: [String: ReportDocument] = [:]
 
     init(view: TargetView, rendering: RenderContext, searchTerms: SearchTermTable) {
         self.view = view
@@ -65,6 +68,13 @@ struct TargetRenderer {
             }
         }
         return files
+    }
+
+    /// The same renderer with the target's report PDFs made.
+    func with(documents: [String: ReportDocument]) -> TargetRenderer {
+        var renderer = self
+        renderer.documents = documents
+        return renderer
     }
 
     // MARK: Pages
@@ -132,7 +142,7 @@ struct TargetRenderer {
             context["absence"] = intervention.absence.isEmpty ? nil : intervention.absence.joined(separator: ", ")
             context["deliveredBy"] = items(intervention.deliveredBy.map { roleLink($0.id, from: page) })
         case .report(let report):
-            context["year"] = report.year.map(String.init)
+            context.merge(reportContext(for: page, report, t)) { _, new in new }
         case .indicator(let indicator):
             context.merge(indicatorContext(for: page, indicator)) { _, new in new }
         case .action(let action):
