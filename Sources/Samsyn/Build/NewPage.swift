@@ -72,7 +72,11 @@ public struct NewPage: Sendable {
         case .page:
             lines += ["audience: [guardians, staff]"]
         case .report:
-            lines += ["audience: [politicians, staff]", "year: \(today.year)"]
+            lines += ["audience: [politicians, staff]", "year: \(today.year)",
+                      "committee: Barn- och utbildningsnämnden   # the nämnd it goes to (the PDF's title page)",
+                      "case_number:              # diarienummer", "date: \(today)",
+                      "prepared_by: []           # förvaltning, unit, contact: a line each",
+                      "decision: []              # Förslag till beslut: a point each"]
         case .indicator:
             lines += ["audience: [politicians, staff]", "definition: \"\"        # what is measured, how, over which period",
                       "unit: percent             # percent, number or rating", "better: lower             # higher or lower",
