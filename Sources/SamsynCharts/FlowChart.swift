@@ -26,8 +26,9 @@ public struct FlowChart: Sendable {
         self.steps = steps
     }
 
-    static let laneLabelWidth = 150.0, columnWidth = 128.0, laneHeight = 78.0
-    static let boxWidth = 112.0, boxHeight = 58.0
+    // A box holds four lines of about twenty letters: a step's clause, not a cut phrase.
+    static let laneLabelWidth = 150.0, columnWidth = 168.0, laneHeight = 112.0
+    static let boxWidth = 152.0, boxHeight = 92.0, maxLabelLines = 4
 
     public var svg: String {
         let width = Self.laneLabelWidth + Self.columnWidth * Double(steps.count) + 12
@@ -55,7 +56,7 @@ public struct FlowChart: Sendable {
             var box = SVGCanvas()
             box.rect(x: x, y: y, width: Self.boxWidth, height: Self.boxHeight, fill: "#ffffff", stroke: "#0b4f80")
             box.text(String(step.number), x: x + 8, y: y + 18, weight: "700", fill: "#0b4f80")
-            let lines = TextMetrics.wrap(step.label, width: Self.boxWidth - 16, maxLines: 2)
+            let lines = TextMetrics.wrap(step.label, width: Self.boxWidth - 16, maxLines: Self.maxLabelLines)
             box.textLines(lines, x: x + 8, y: y + 36, lineHeight: 15, anchor: .start)
             boxes += "<a href=\"\(Markup.escape(step.href))\" tabindex=\"-1\">\n\(box.body)</a>\n"
             previous = (x, y)

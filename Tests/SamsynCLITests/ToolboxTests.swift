@@ -70,9 +70,61 @@ import Testing
         #expect(svg.contains(##"<a href="#steg-1" tabindex="-1">"##))
         #expect(svg.contains(##"<a href="#steg-2" tabindex="-1">"##))
         #expect(!svg.contains("#steg-3"))
-        #expect(svg.contains(">Träffar</text>") && svg.contains(">eleven.</text>"), "the box says what is done, without the role")
+        #expect(svg.contains(">Träffar eleven</text>"), "the box says what is done, without the role")
         // The list stays the text alternative, with anchors for the boxes.
         #expect(page.contains(#"<li><span class="step-anchor" id="steg-1"></span><a href="../../roller/kurator/">Kurator</a> träffar eleven.</li>"#))
+    }
+
+    @Test func everyRoleAStepNamesTakesPartInIt() throws {
+        let site = try SiteFixture()
+        let text = try site.read("content/rutiner/oroande-franvaro.md").replacingOccurrences(
+            of: "2. [Rektor](../roller/rektor.md) beslutar om utredning.",
+            with: "2. [Rektor](../roller/rektor.md) och [kurator](../roller/kurator.md) gör var sin del, med [rektor](../roller/rektor.md) först.")
+        try site.write("content/rutiner/oroande-franvaro.md", text)
+        #expect(try site.run("build").status == 0)
+        let matrix = try site.read("public/intranat/vem-gor-vad/index.html")
+        // The kurator leads step 1 and takes part in step 2, though the rektor is named first there.
+        #expect(matrix.contains("Steg 1, 2"), "\(matrix)")
+        let kurator = try site.read("public/intranat/roller/kurator/index.html")
+        #expect(kurator.contains("<p>Steg 1, 2</p>"))
+        let rektor = try site.read("public/intranat/roller/rektor/index.html")
+        #expect(rektor.contains("Steg 2") && !rektor.contains("Steg 2, 2"))
+    }
+
+    @Test func aStepsBoxShowsItsLabelOrItsFirstClauseAndNeverAPhraseCutShort() throws {
+        let site = try SiteFixture()
+        var text = try site.read("content/rutiner/oroande-franvaro.md")
+        text = text.replacingOccurrences(of: "1. [Kurator](../roller/kurator.md) träffar eleven.",
+                                         with: "1. [Kurator](../roller/kurator.md) och mentorn gör en första kartläggning: när, var och varför.")
+        text = text.replacingOccurrences(of: "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\nstep_labels:\n  2: Beslut om utredning")
+        try site.write("content/rutiner/oroande-franvaro.md", text)
+        let result = try site.run("build")
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try site.read("public/intranat/rutiner/oroande-franvaro/index.html")
+        let svg = try #require(page.components(separatedBy: "class=\"flow-svg\"").dropFirst().first?.components(separatedBy: "</svg>").first)
+        let boxes = svg.components(separatedBy: "<a href=\"#steg-").dropFirst().map { box in
+            box.components(separatedBy: "<text ").dropFirst(2).compactMap { $0.components(separatedBy: ">").dropFirst().first?.components(separatedBy: "<").first }
+                .joined(separator: " ")
+        }
+        // The role is kept where others are joined to it; the clause ends at the colon, whole.
+        #expect(boxes.first == "Kurator och mentorn gör en första kartläggning", "\(boxes)")
+        #expect(boxes.dropFirst().first == "Beslut om utredning", "\(boxes)")
+        #expect(!svg.contains("…"))
+    }
+
+    @Test func aLabelForAStepTheRoutineLacksIsAnError() throws {
+        let site = try SiteFixture()
+        let original = try site.read("content/rutiner/oroande-franvaro.md")
+        try site.write("content/rutiner/oroande-franvaro.md",
+                       original.replacingOccurrences(of: "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\nstep_labels: {3: Uppföljning}"))
+        let result = try site.run("build")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.contains("content/rutiner/oroande-franvaro.md:7:18: error: a label for step 3, but the routine has 2 steps"), "\(result.stderr)")
+        try site.write("content/rutiner/oroande-franvaro.md",
+                       original.replacingOccurrences(of: "reviewed: 2026-01-15", with: "reviewed: 2026-01-15\nstep_labels: {första: Samtal}"))
+        let notANumber = try site.run("build")
+        #expect(notANumber.diagnostics.contains { $0.hasPrefix("content/rutiner/oroande-franvaro.md:7:") && $0.contains("error: 'första' is not a step number") },
+                "\(notANumber.stderr)")
     }
 
     @Test func aRoutineWhoseStepsNameNoRoleHasNoDiagram() throws {
@@ -102,7 +154,7 @@ import Testing
                 #expect(matrix.contains("href=\"../\(folder)/\(file.dropLast(3))/\""), "\(folder)/\(file)")
             }
         }
-        #expect(matrix.contains("<strong>Ansvarig</strong>"))
+        #expect(matrix.contains("<strong>Ansvarig"))
         #expect(matrix.contains("Steg 1, 7"), "the mentor's steps in the routine for worrying absence")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("webb/vem-gor-vad").path))
         let mentor = try String(contentsOf: output.appendingPathComponent("intranat/roller/mentor/index.html"), encoding: .utf8)

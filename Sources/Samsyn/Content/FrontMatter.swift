@@ -82,7 +82,7 @@ struct RoutineFrontMatter {
     var reviewed: LocalDate
     var review_every: Int?
 
-    static let keys: Set<String> = ["owner", "roles", "reviewed", "review_every"]
+    static let keys: Set<String> = ["owner", "roles", "reviewed", "review_every", "step_labels"]
 
     init(_ fields: FrontMatterFields) throws {
         owner = try fields.text("owner")

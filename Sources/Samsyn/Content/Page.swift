@@ -44,16 +44,22 @@ public struct RoutineInfo: Sendable {
     public var reviewedLocation: SourceLocation
     public var reviewEveryMonths: Int
     public var due: LocalDate { reviewed.adding(months: reviewEveryMonths) }
+    /// A step's few words for its box in the flow chart (`step_labels: {2: Första
+    /// kartläggning}`), by step number, with where each is written.
+    public var stepLabels: [Int: (text: String, location: SourceLocation)] = [:]
 }
 
-/// One step of a routine: an item of its ordered list, and the role that does it (the
-/// first link in the step that leads to a role page).
+/// One step of a routine: an item of its ordered list, and the roles its links lead to.
 public struct RoutineStep: Sendable, Equatable {
     public var number: Int
     public var text: String
+    /// The role the step's first role link names: the lane it is drawn in.
     public var role: String?
     /// The words of the link that names the role, which the flow's lane already shows.
     public var roleText: String?
+    /// Every role the step links to, in order, each once: all of them take part in it
+    /// ("Kurator, skolsköterska och specialpedagog gör var sin del").
+    public var roles: [String] = []
 }
 
 public struct RoleInfo: Sendable {

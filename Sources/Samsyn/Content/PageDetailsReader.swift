@@ -25,7 +25,8 @@ enum PageDetailsReader {
                 roles: references(raw.roles?.values, key: "roles"),
                 reviewed: raw.reviewed,
                 reviewedLocation: yaml.location(ofKey: "reviewed"),
-                reviewEveryMonths: every
+                reviewEveryMonths: every,
+                stepLabels: stepLabels(yaml, log: &log)
             ))
         case .role:
             guard let raw = yaml.read(RoleFrontMatter.init, log: &log) else { return nil }
@@ -62,6 +63,32 @@ enum PageDetailsReader {
         case .page:
             return .page
         }
+    }
+
+    /// `step_labels: {2: Första kartläggning}`: step numbers to short texts. Whether each
+    /// step exists is checked with the steps (`SiteChecks.stepLabels`).
+    private static func stepLabels(_ yaml: YAMLSource, log: inout DiagnosticLog) -> [Int: (text: String, location: SourceLocation)] {
+        guard let node = yaml.root?.mapping?["step_labels"], node.null == nil else { return [:] }
+        guard let pairs = node.mapping else {
+            log.error("'step_labels' maps a step's number to its label in the flow chart: 'step_labels: {2: Första kartläggning}'",
+                      at: yaml.location(ofKey: "step_labels"))
+            return [:]
+        }
+        var labels: [Int: (text: String, location: SourceLocation)] = [:]
+        for (key, value) in pairs {
+            let name = key.string ?? ""
+            let location = yaml.location(of: [PlainKey("step_labels"), PlainKey(name)])
+            guard let number = Int(name), number >= 1 else {
+                log.error("'\(name)' is not a step number; 'step_labels' maps a step's number (1, 2, …) to its label", at: location)
+                continue
+            }
+            guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                log.error("the label of step \(number) must be a short text", at: location)
+                continue
+            }
+            labels[number] = (text, location)
+        }
+        return labels
     }
 
     /// A misspelt key would otherwise be silently ignored.

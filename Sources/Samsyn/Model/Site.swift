@@ -39,16 +39,18 @@ public struct Site: Sendable {
         self.steps = steps
     }
 
-    /// A routine's steps: the items of its step list, each with the role its first link to
-    /// a role page names.
+    /// A routine's steps: the items of its step list, each with the roles its links to role
+    /// pages name; the first is the step's lane.
     private static func steps(of page: Page, in index: SiteIndex) -> [RoutineStep]? {
         guard let list = page.stepListIndex else { return nil }
         return page.outline.orderedLists[list].items.enumerated().map { number, item in
-            let roleLink = item.links.lazy.compactMap { link -> (id: String, text: String)? in
+            let roleLinks = item.links.compactMap { link -> (id: String, text: String)? in
                 guard case .success(.page(let target, _)) = index.resolve(link.destination, from: page), target.kind == .role else { return nil }
                 return (target.id, link.text)
-            }.first
-            return RoutineStep(number: number + 1, text: item.text, role: roleLink?.id, roleText: roleLink?.text)
+            }
+            var roles: [String] = []
+            for link in roleLinks where !roles.contains(link.id) { roles.append(link.id) }
+            return RoutineStep(number: number + 1, text: item.text, role: roleLinks.first?.id, roleText: roleLinks.first?.text, roles: roles)
         }
     }
 

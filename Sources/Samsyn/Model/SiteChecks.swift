@@ -16,6 +16,7 @@ enum SiteChecks {
         actions(in: site, today: today, log: &log)
         for page in site.pages { followUpBlocks(of: page, log: &log) }
         for page in site.pages { proposedDecision(of: page, log: &log) }
+        for page in site.pages { stepLabels(of: page, in: site, log: &log) }
         inlineValueAudiences(of: site.pages, in: site, log: &log)
         return readability(in: site, log: &log)
     }
@@ -27,6 +28,16 @@ enum SiteChecks {
         }
         for image in page.outline.images {
             if let message = LinkSyntax.imageError(image.destination) { log.error(message, at: page.location(of: image.position)) }
+        }
+    }
+
+    /// A step label names a step the routine has.
+    static func stepLabels(of page: Page, in site: Site, log: inout DiagnosticLog) {
+        guard let routine = page.routine, !routine.stepLabels.isEmpty else { return }
+        let count = site.steps[page.sourcePath]?.count ?? 0
+        for (number, label) in routine.stepLabels.sorted(by: { $0.key < $1.key }) where number > count {
+            log.error(count == 0 ? "a label for step \(number), but the routine has no numbered list of steps"
+                                 : "a label for step \(number), but the routine has \(count) steps", at: label.location)
         }
     }
 

@@ -106,7 +106,7 @@ extension TargetView {
             byRole[info.owner.id, default: [:]][routine.sourcePath, default: RolePart()].owner = true
             for role in info.roles { byRole[role.id, default: [:]][routine.sourcePath, default: RolePart()].listed = true }
             for step in steps[routine.sourcePath] ?? [] {
-                if let role = step.role { byRole[role, default: [:]][routine.sourcePath, default: RolePart()].steps.append(step.number) }
+                for role in step.roles { byRole[role, default: [:]][routine.sourcePath, default: RolePart()].steps.append(step.number) }
             }
         }
         return byRole.mapValues { parts in

@@ -18,22 +18,37 @@ extension TargetRenderer {
 
     /// A routine's flow (`Site.flow(of:)`) as SVG, its steps without a role in a lane of
     /// their own named in the page's language.
-    static func flowChart(_ flow: RoutineFlow, otherLane: String) -> String {
+    /// - Parameter labels: the routine's `step_labels`, by step number.
+    static func flowChart(_ flow: RoutineFlow, labels: [Int: String] = [:], otherLane: String) -> String {
         let steps = flow.steps.map { step in
-            FlowChart.Step(number: step.number, label: shortLabel(step), lane: flow.lane(of: step), href: "#\(Page.stepPrefix)\(step.number)")
+            FlowChart.Step(number: step.number, label: labels[step.number] ?? shortLabel(step), lane: flow.lane(of: step),
+                           href: "#\(Page.stepPrefix)\(step.number)")
         }
         return FlowChart(lanes: flow.lanes.map { $0 ?? otherLane }, steps: steps).svg
     }
 
-    /// A step in a few words for its box: what is done, without the role's name when the
-    /// step starts with it, as the lane shows it.
+    /// Words after the role a step starts with that belong to the role, not to what it
+    /// does: others joined to it ("Närvaroansvarig och mentorn gör") or where it works
+    /// ("Specialpedagog på den mottagande skolan"). Such a step keeps its role in the label.
+    static let wordsThatKeepTheRole: Set<String> = ["och", "eller", "samt", "tillsammans", "med", "på", "i", "vid", "inom", "hos", "från",
+                                                    "and", "or", "with", "at", "in"]
+
+    /// A step for its box when it has no label of its own: its first clause (up to a colon,
+    /// semicolon, dash or full stop), without the role's name when the step starts with it
+    /// and goes on with what the role does. The box wraps it; only a clause too long for
+    /// the box is cut, at a word, and `step_labels` gives such a step a label of its own.
     static func shortLabel(_ step: RoutineStep) -> String {
         var text = Substring(step.text)
         if let roleText = step.roleText, text.lowercased().hasPrefix(roleText.lowercased()) {
-            text = text.dropFirst(roleText.count).drop { $0 == " " || $0 == "," }
+            let rest = text.dropFirst(roleText.count).drop { $0 == " " || $0 == "," }
+            let next = rest.prefix { $0.isLetter }.lowercased()
+            if !rest.isEmpty, !wordsThatKeepTheRole.contains(next), !text.dropFirst(roleText.count).hasPrefix(",") { text = rest }
         }
-        let label = text.split(separator: " ").prefix(5).joined(separator: " ")
-        return label.prefix(1).uppercased() + label.dropFirst()
+        for separator in [": ", "; ", " – ", " - ", ". ", " ("] {
+            if let range = text.range(of: separator) { text = text[..<range.lowerBound] }
+        }
+        if text.hasSuffix(".") { text = text.dropLast() }
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     // MARK: Who does what

@@ -89,7 +89,9 @@ struct TargetRenderer {
 
     /// The routine's flow chart in the page's language, or nil.
     func flowChart(for page: Page) -> String? {
-        site.flow(of: page).map { Self.flowChart($0, otherLane: rendering.strings(for: page.language)["flow_other_lane"]) }
+        site.flow(of: page).map {
+            Self.flowChart($0, labels: page.routine?.stepLabels.mapValues(\.text) ?? [:], otherLane: rendering.strings(for: page.language)["flow_other_lane"])
+        }
     }
 
     /// What each of the page's links (in the order its outline lists them) becomes in this
