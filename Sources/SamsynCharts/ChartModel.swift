@@ -33,10 +33,13 @@ public struct ChartSeries: Sendable, Equatable {
     public var name: String
     /// One value per category, in category order.
     public var values: [ChartValue]
+    /// A target drawn as a line beside the data: described as a target, not as data.
+    public var isTarget: Bool
 
-    public init(name: String, values: [ChartValue]) {
+    public init(name: String, values: [ChartValue], isTarget: Bool = false) {
         self.name = name
         self.values = values
+        self.isTarget = isTarget
     }
 }
 

@@ -14,13 +14,19 @@ public struct ChartText: Sendable {
     public var missingNote: String
     /// `{n}` is the figure's number.
     public var tableCaption: String
-    public var kindNames: [ChartKind: String]
-    public var percentStackName: String
-    public var over: String
-    public var per: String
-    public var forSeries: String
+    /// One sentence per chart type saying what it shows, as a person would say it aloud:
+    /// `{value}` what is measured, `{category}` along the axis, `{series}` what the bars or
+    /// lines stand for and `{names}` their names (`: A, B och C`, or a count).
+    public var describe: [ChartKind: String]
+    public var describeLines: String
+    public var describePercentStack: String
+    /// `{count}`, after `{series}` when there are too many names to say.
+    public var count: String
     public var and: String
-    public var groups: String
+    /// `{period}`, `{value}`: a target drawn as a line of its own.
+    public var target: String
+    /// `{label}`, `{value}`: a chart of one value.
+    public var oneValue: String
     /// `{label}`, `{value}`.
     public var highest: String
     public var lowest: String
@@ -31,17 +37,17 @@ public struct ChartText: Sendable {
     public var withheldSentence: String
     public var shareNote: String
 
-    /// The interface-text key of a kind's name: `chart_kind_grouped_bar`.
-    public static func kindKey(_ kind: ChartKind) -> String {
-        "chart_kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")
+    /// The interface-text key of a kind's sentence: `chart_describe_grouped_bar`.
+    public static func describeKey(_ kind: ChartKind) -> String {
+        "chart_describe_" + kind.rawValue.replacingOccurrences(of: "-", with: "_")
     }
 
     /// Every key a chart reads, for the check that the site's default language has them all.
     public static var keys: [String] {
         ["chart_figure", "chart_table", "chart_measure", "chart_source", "chart_withheld_note", "chart_protected_note",
-         "chart_missing_note", "chart_table_caption", "chart_percent_stack", "chart_over", "chart_per", "chart_for", "chart_and",
-         "chart_groups", "chart_highest", "chart_lowest", "chart_change_one", "chart_change_mean", "chart_withheld_sentence",
-         "chart_share_note"] + ChartKind.allCases.map(kindKey)
+         "chart_missing_note", "chart_table_caption", "chart_describe_lines", "chart_describe_percent_stack", "chart_count", "chart_and",
+         "chart_target", "chart_one_value", "chart_highest", "chart_lowest", "chart_change_one", "chart_change_mean", "chart_withheld_sentence",
+         "chart_share_note"] + ChartKind.allCases.map(describeKey)
     }
 
     /// The words from interface text: `text(key)` for each of `keys`.
@@ -54,18 +60,18 @@ public struct ChartText: Sendable {
         protectedNote = text("chart_protected_note")
         missingNote = text("chart_missing_note")
         tableCaption = text("chart_table_caption")
-        percentStackName = text("chart_percent_stack")
-        over = text("chart_over")
-        per = text("chart_per")
-        forSeries = text("chart_for")
+        describeLines = text("chart_describe_lines")
+        describePercentStack = text("chart_describe_percent_stack")
+        count = text("chart_count")
         and = text("chart_and")
-        groups = text("chart_groups")
+        target = text("chart_target")
+        oneValue = text("chart_one_value")
         highest = text("chart_highest")
         lowest = text("chart_lowest")
         changeOne = text("chart_change_one")
         changeMean = text("chart_change_mean")
         withheldSentence = text("chart_withheld_sentence")
         shareNote = text("chart_share_note")
-        kindNames = Dictionary(uniqueKeysWithValues: ChartKind.allCases.map { ($0, text(Self.kindKey($0))) })
+        describe = Dictionary(uniqueKeysWithValues: ChartKind.allCases.map { ($0, text(Self.describeKey($0))) })
     }
 }

@@ -16,15 +16,15 @@ enum Summary {
         return "\(verb) \(targets)\(place): \(plural(report.suppressedCells, "cell")) withheld, \(counts) in \(time)."
     }
 
-    /// LIX of each page guardians read, and the range for the rest.
+    /// LIX of each page guardians or pupils read, against its limit, and the range for the rest.
     static func readability(_ report: BuildReport) -> String? {
         guard !report.readability.isEmpty else { return nil }
-        let guardianPages = report.readability.filter(\.forGuardians)
-        var lines = ["Readability (LIX; at most 40 is easy to read):"]
-        for page in guardianPages {
-            lines.append("  \(Int(page.lix.rounded()))  \(page.path)")
+        var lines = ["Readability (LIX, and the limit for the page's readers; lower is easier):"]
+        for page in report.readability {
+            guard let limit = page.limit else { continue }
+            lines.append("  \(Int(page.lix.rounded())) (≤ \(Int(limit)))  \(page.path)")
         }
-        let others = report.readability.filter { !$0.forGuardians }.map(\.lix).sorted()
+        let others = report.readability.filter { $0.limit == nil }.map(\.lix).sorted()
         if let low = others.first, let high = others.last {
             let median = others[others.count / 2]
             lines.append("  other pages: \(others.count), median \(Int(median.rounded())), from \(Int(low.rounded())) to \(Int(high.rounded()))")

@@ -10,13 +10,36 @@ import Testing
         return site
     }
 
+    @Test func eachLanguageHasAStartPageWithItsPagesTheSwedishOnesAndItsToolbox() throws {
+        let site = try siteWithArabic()
+        try site.write("content/verktygslada/hembesok.md", "---\ntitle: Hembesök\naudience: [staff, guardians]\nlevel: åtgärdande\nfor: [vårdnadshavare]\n---\n\nVi kommer hem till er.\n")
+        try site.write("content/verktygslada/hembesok.ar.md", "---\ntitle: الزيارة المنزلية\n---\n\nنأتي إلى منزلكم.\n")
+        try site.write("content/verktygslada/samtal.md", "---\ntitle: Samtal\naudience: [staff, guardians]\nlevel: förebyggande\nfor: [vårdnadshavare]\n---\n\nVi pratar.\n")
+        let result = try site.run("build")
+        #expect(result.status == 0, "\(result.stderr)")
+        let home = try site.read("public/webb/ar/index.html")
+        #expect(home.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(home.contains(#"<a href="../ar/vardnadshavare/franvaro/">الغياب عن المدرسة</a>"#), "the page in Arabic")
+        #expect(home.contains(#"<a href="../vardnadshavare/lov/" lang="sv" hreflang="sv">Lov och ledighet</a> <span class="in-site-language">(بالسويدية)</span>"#),
+                "the page only in Swedish, said so in Arabic")
+        #expect(home.contains(#"href="../ar/verktygslada/""#))
+        let toolbox = try site.read("public/webb/ar/verktygslada/index.html")
+        #expect(toolbox.contains(#">الزيارة المنزلية</a>"#), "a translated intervention under its Arabic title")
+        #expect(toolbox.contains(#"lang="sv" hreflang="sv">Samtal</a>"#), "an untranslated one marked as Swedish")
+        // The Swedish front page and the guardians' section offer the language by its own name.
+        for page in ["public/webb/index.html", "public/webb/vardnadshavare/index.html"] {
+            #expect(try site.read(page).contains(#"lang="ar" hreflang="ar" dir="rtl">العربية</a>"#), "\(page)")
+        }
+    }
+
     @Test func rightToLeftPagesGetDirAndTheirOwnInterfaceText() throws {
         let site = try siteWithArabic()
         #expect(try site.run("build").status == 0)
         let arabic = try site.read("public/webb/ar/vardnadshavare/franvaro/index.html")
         #expect(arabic.contains(#"<html lang="ar" dir="rtl">"#))
         #expect(arabic.contains("انتقل إلى المحتوى"), "the skip link is in Arabic")
-        #expect(arabic.contains(#"<a class="site-title" href="../../../" lang="sv">"#), "Swedish text on the page is marked as Swedish")
+        // The site's name stays Swedish and says so; for this reader it leads to the Arabic start page.
+        #expect(arabic.contains(#"<a class="site-title" href="../../../ar/" lang="sv">"#), "Swedish text on the page is marked as Swedish")
         let english = try site.read("public/webb/en/vardnadshavare/franvaro/index.html")
         #expect(english.contains(#"<html lang="en" dir="ltr">"#))
         #expect(english.contains("Skip to content"))
@@ -166,7 +189,7 @@ import Testing
         }
         for page in try snapshot(site.root.appendingPathComponent("public/webb")).filter({ $0.key.hasSuffix(".html") }) {
             // In the page's own language: "Tillgänglighetsredogörelse", "Accessibility statement", …
-            #expect(String(decoding: page.value, as: UTF8.self).contains("tillganglighet/\">"), "\(page.key)")
+            #expect(String(decoding: page.value, as: UTF8.self).contains("tillganglighet/\""), "\(page.key)")
         }
         #expect(try site.read("public/webb/sitemap.xml").contains("tillganglighet/"))
     }
@@ -185,7 +208,7 @@ import Testing
         let config = try site.read("content/site.yml")
         try site.write("content/site.yml", String(config[..<config.range(of: "accessibility:")!.lowerBound]))
         let result = try site.run("check")
-        #expect(result.diagnostics.contains("content/site.yml:1:1: error: site.yml needs an 'accessibility:' section: a site for guardians or politicians must publish a tillgänglighetsredogörelse"))
+        #expect(result.diagnostics.contains("content/site.yml:1:1: error: site.yml needs an 'accessibility:' section: a site for guardians, pupils or politicians must publish a tillgänglighetsredogörelse"))
     }
 
     @Test func anUnknownComplianceStatusIsAnError() throws {

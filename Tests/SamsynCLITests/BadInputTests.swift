@@ -122,14 +122,14 @@ import Testing
         let site = try SiteFixture()
         let text = try site.read("content/site.yml").replacingOccurrences(of: "audiences: [guardians]", with: "audiences: [guardian]")
         try site.write("content/site.yml", text)
-        try expectFailure(site, "content/site.yml:8:17: error: unknown audience 'guardian'; use staff, guardians or politicians (did you mean 'guardians'?)")
+        try expectFailure(site, "content/site.yml:8:17: error: unknown audience 'guardian'; use staff, guardians, pupils or politicians (did you mean 'guardians'?)")
     }
 
     @Test func pageNamingAnUnknownAudience() throws {
         let site = try SiteFixture()
         let text = try site.read("content/vardnadshavare/franvaro.md").replacingOccurrences(of: "audience: [guardians]", with: "audience: [foraldrar]")
         try site.write("content/vardnadshavare/franvaro.md", text)
-        try expectFailure(site, "content/vardnadshavare/franvaro.md:3:12: error: unknown audience 'foraldrar'; use staff, guardians or politicians")
+        try expectFailure(site, "content/vardnadshavare/franvaro.md:3:12: error: unknown audience 'foraldrar'; use staff, guardians, pupils or politicians")
     }
 
     @Test func everyErrorOfARunIsReported() throws {

@@ -74,7 +74,7 @@ import Testing
         let english = try site.read("public/intranat/en/rapport/arsrapport/index.html")
         #expect(english.contains("<span class=\"figure-number\">Figure 1.</span>"))
         #expect(english.contains("<code>..</code> = fewer than 10 pupils, not shown"))
-        #expect(english.contains("<desc id=\"figur-1-beskrivning\">Line chart of"))
+        #expect(english.contains("<desc id=\"figur-1-beskrivning\">Line chart showing"))
         let swedish = try site.read("public/intranat/rapport/arsrapport/index.html")
         #expect(swedish.contains("<span class=\"figure-number\">Figur 1.</span>"))
     }

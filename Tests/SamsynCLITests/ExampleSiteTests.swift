@@ -36,7 +36,7 @@ import Testing
         #expect(result.diagnostics.count == 3, "\(result.stderr)")
         #expect(result.diagnostics.allSatisfy { $0.contains("warning: the routine was due for review") || $0.contains("warning: the action is 'planerad' but its deadline was") },
                 "\(result.stderr)")
-        let webbAudiences: Set<String> = ["guardians", "politicians"]
+        let webbAudiences: Set<String> = ["guardians", "politicians", "pupils"]
         for page in try Self.pages() {
             var url = String(page.path.dropLast(3)) + "/index.html"
             let parts = page.path.split(separator: ".")

@@ -93,12 +93,51 @@ import Testing
         #expect(!html.contains("<script"))
     }
 
-    @Test func descriptionSaysWhatTheChartShows() {
-        let html = render(Self.absence, .line)
-        let desc = html.components(separatedBy: "<desc id=\"figur-3-beskrivning\">")[1].components(separatedBy: "</desc>")[0]
-        #expect(desc == "Linjediagram över ogiltig frånvaro per termin för Borgsmoskolan och Enebyskolan. "
-            + "Högst är Borgsmoskolan, VT 2012 med 8,65\u{00A0}%. Lägst är Enebyskolan, HT 2013 med 0,94\u{00A0}%. "
-            + "Från VT 2012 till VT 2014 ändrades genomsnittet för serierna från 5,93\u{00A0}% till 3,47\u{00A0}%.")
+    func description(_ data: ChartData, _ kind: ChartKind, percent: Bool = false, valueLabel: String = "Ogiltig frånvaro") -> String {
+        let html = ChartRenderer().figure(data, options: ChartOptions(
+            kind: kind, percentStack: percent, unit: .percent, decimals: 2, title: "T", valueLabel: valueLabel, number: 3))
+        return html.components(separatedBy: "<desc id=\"figur-3-beskrivning\">")[1].components(separatedBy: "</desc>")[0]
+    }
+
+    /// Each chart type is described as a person would say it aloud, as whole sentences.
+    @Test(arguments: [
+        (ChartKind.line, false,
+         "Linjediagram som visar ogiltig frånvaro per termin, med en linje för varje skola: Borgsmoskolan och Enebyskolan. "
+            + "Högst är Borgsmoskolan, VT 2012, med 8,65\u{00A0}%. Lägst är Enebyskolan, HT 2013, med 0,94\u{00A0}%. "
+            + "Från VT 2012 till VT 2014 ändrades genomsnittet för serierna från 5,93\u{00A0}% till 3,47\u{00A0}%."),
+        (ChartKind.groupedBar, false,
+         "Stapeldiagram som visar ogiltig frånvaro per termin, med en stapel för varje skola: Borgsmoskolan och Enebyskolan. "
+            + "Högst är VT 2012, Borgsmoskolan, med 8,65\u{00A0}%. Lägst är HT 2013, Enebyskolan, med 0,94\u{00A0}%."),
+        (ChartKind.stackedBar, false,
+         "Staplat stapeldiagram som visar ogiltig frånvaro per termin, uppdelat på skola: Borgsmoskolan och Enebyskolan. "
+            + "Högst är VT 2012, Borgsmoskolan, med 8,65\u{00A0}%. Lägst är HT 2013, Enebyskolan, med 0,94\u{00A0}%."),
+        (ChartKind.stackedBar, true,
+         "Staplat stapeldiagram där varje stapel är 100 procent. Det visar hur skola fördelar sig för varje termin: "
+            + "VT 2012, HT 2012, VT 2013, HT 2013 och VT 2014. "
+            + "Högst är VT 2012, Borgsmoskolan, med 8,65\u{00A0}%. Lägst är HT 2013, Enebyskolan, med 0,94\u{00A0}%. "
+            + "Stapelns delar visar andelar av stapelns summa."),
+    ])
+    func eachChartTypeIsDescribedInWholeSentences(kind: ChartKind, percent: Bool, expected: String) {
+        #expect(description(Self.absence, kind, percent: percent) == expected)
+    }
+
+    @Test func oneSeriesIsSaidPlainlyAndATargetAsATarget() {
+        let one = ChartData(categories: ["Stödsamtal", "Hembesök"], series: [ChartSeries(name: "Antal", values: [.value(58), .value(12)])],
+                            categoryLabel: "Insats")
+        #expect(description(one, .groupedBar, valueLabel: "Antal barn")
+            == "Stapeldiagram som visar antal barn per insats. Högst är Stödsamtal med 58,00\u{00A0}%. Lägst är Hembesök med 12,00\u{00A0}%.")
+        let indicator = ChartData(categories: ["2012", "2014"], series: [
+            ChartSeries(name: "Godkända", values: [.value(73.2), .value(67.4)]),
+            ChartSeries(name: "Mål", values: [.missing, .value(75)], isTarget: true),
+        ], categoryLabel: "Period")
+        #expect(description(indicator, .line, valueLabel: "Godkända i alla ämnen")
+            == "Linjediagram som visar godkända i alla ämnen per period. Högst är 2012 med 73,20\u{00A0}%. Lägst är 2014 med 67,40\u{00A0}%. "
+            + "Från 2012 till 2014 ändrades värdet från 73,20\u{00A0}% till 67,40\u{00A0}%. Målet för 2014 är 75,00\u{00A0}%.")
+        let single = ChartData(categories: ["2022"], series: [ChartSeries(name: "Andel", values: [.value(75)])], categoryLabel: "Period")
+        #expect(description(single, .line, valueLabel: "Andel") == "Linjediagram som visar andel per period. Värdet för 2022 är 75,00\u{00A0}%.")
+        let many = ChartData(categories: ["VT 2012"], series: (1...7).map { ChartSeries(name: "Skola \($0)", values: [.value(Double($0))]) },
+                             categoryLabel: "Termin", seriesLabel: "Skola")
+        #expect(description(many, .line).hasPrefix("Linjediagram som visar ogiltig frånvaro per termin, med en linje för varje skola (7 stycken). "))
     }
 
     @Test func linesWithRoomGetDirectLabelsAndALegendOnlyWhereTheyDoNotFit() {

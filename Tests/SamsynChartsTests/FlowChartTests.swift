@@ -11,15 +11,15 @@ import Testing
 
     @Test func oneLanePerRoleAndOneLinkedBoxPerStep() {
         let svg = Self.chart.svg
-        #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" class="flow-svg" viewBox="0 0 546 160" aria-hidden="true""#))
+        #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" class="flow-svg" viewBox="0 0 666 228" aria-hidden="true""#))
         #expect(svg.contains(">Mentor</text>"))
         #expect(svg.contains(">Rektor</text>"))
         for number in 1...3 {
             #expect(svg.contains(##"<a href="#steg-\##(number)" tabindex="-1">"##))
         }
         // Step 2 sits in the second lane, its box lower than those of steps 1 and 3.
-        #expect(svg.contains(##"<rect x="286" y="88" width="112" height="58" fill="#ffffff""##))
-        #expect(svg.contains(##"<rect x="158" y="10" width="112" height="58" fill="#ffffff""##))
+        #expect(svg.contains(##"<rect x="326" y="122" width="152" height="92" fill="#ffffff""##))
+        #expect(svg.contains(##"<rect x="158" y="10" width="152" height="92" fill="#ffffff""##))
     }
 
     @Test func snapshot() throws {

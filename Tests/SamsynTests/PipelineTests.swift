@@ -310,11 +310,11 @@ struct LoadedFixture {
         let complete = try #require(Localization.load(languages: ["sv"], defaultLanguage: "sv", sourceDirectory: root, log: &log))
         #expect(ChartText(complete.strings(for: "sv")).figure == "Figur")
 
-        let lacking = sv.split(separator: "\n").filter { !$0.contains("chart_figure:") && !$0.contains("chart_kind_line:") }.joined(separator: "\n")
+        let lacking = sv.split(separator: "\n").filter { !$0.contains("chart_figure:") && !$0.contains("chart_describe_line:") }.joined(separator: "\n")
         try LoadedFixture.write(lacking, to: root.appendingPathComponent("templates/i18n/sv.yml"))
         log = DiagnosticLog()
         #expect(Localization.load(languages: ["sv"], defaultLanguage: "sv", sourceDirectory: root, log: &log) == nil)
-        #expect(log.sorted.map(\.message) == ["the interface text of the default language 'sv' lacks 'chart_figure', 'chart_kind_line'; every language falls back to it, so it must have every key"])
+        #expect(log.sorted.map(\.message) == ["the interface text of the default language 'sv' lacks 'chart_figure', 'chart_describe_line'; every language falls back to it, so it must have every key"])
         #expect(log.sorted.first?.location.path == "templates/i18n/sv.yml")
     }
 }

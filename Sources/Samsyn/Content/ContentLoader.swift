@@ -12,7 +12,7 @@ struct ContentLoader {
 
     /// Sections written for readers outside the staff: a page there without `audience` is
     /// probably meant for them.
-    static let sectionAudiences: [String: Audience] = ["vardnadshavare": .guardians, "rapport": .politicians, "indikatorer": .politicians, "atgarder": .politicians]
+    static let sectionAudiences: [String: Audience] = ["vardnadshavare": .guardians, "elever": .pupils, "rapport": .politicians, "indikatorer": .politicians, "atgarder": .politicians]
 
     /// Pages are read and parsed on every core. Their chart and table blocks are left for
     /// `DataBlocks.draw`, a step of its own.
@@ -125,7 +125,8 @@ struct ContentLoader {
             id: id, language: language, isTranslation: original != nil, section: section, kind: kind,
             sourcePath: path, title: common.title, summary: common.summary, audiences: audiences, details: details,
             frontMatter: source.yaml, html: html, bodyFirstLine: source.bodyFirstLine, outline: outline, readableText: readableText,
-            excerpt: common.summary ?? Excerpt.firstWords(of: readableText, count: 30), blockHTML: [:], urlPath: urlPath
+            excerpt: common.summary ?? Excerpt.firstWords(of: readableText, count: 30), blockHTML: [:], urlPath: urlPath,
+            easyReadOf: common.easy_read_of.map { Reference(id: $0, location: yaml.location(ofKey: "easy_read_of")) }
         )
     }
 }

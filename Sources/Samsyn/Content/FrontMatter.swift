@@ -66,13 +66,16 @@ struct CommonFrontMatter {
     var title: String
     var summary: String?
     var audience: OneOrMany<String>?
+    /// The page this one is the easy-to-read version of.
+    var easy_read_of: String?
 
-    static let keys: Set<String> = ["title", "summary", "audience"]
+    static let keys: Set<String> = ["title", "summary", "audience", "easy_read_of"]
 
     init(_ fields: FrontMatterFields) throws {
         title = try fields.text("title")
         summary = try fields.optionalText("summary")
         audience = try fields.optionalList("audience")
+        easy_read_of = try fields.optionalText("easy_read_of")
     }
 }
 

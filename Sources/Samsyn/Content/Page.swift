@@ -125,6 +125,8 @@ public final class Page: Sendable {
     public let summary: String?
     public let audiences: Set<Audience>
     public let details: PageDetails
+    /// For an easy-to-read version (lättläst): the page it is the version of (`easy_read_of`).
+    public let easyReadOf: Reference?
     /// The front matter as written: `samsyn serve` re-renders an edited page alone only
     /// while this stays the same.
     public let frontMatter: String
@@ -152,7 +154,8 @@ public final class Page: Sendable {
 
     init(id: String, language: String, isTranslation: Bool, section: String, kind: PageKind, sourcePath: String, title: String,
          summary: String?, audiences: Set<Audience>, details: PageDetails, frontMatter: String, html: PreparedHTML, bodyFirstLine: Int,
-         outline: MarkdownOutline, readableText: String, excerpt: String, blockHTML: [Int: String], valueHTML: [String] = [], urlPath: String) {
+         outline: MarkdownOutline, readableText: String, excerpt: String, blockHTML: [Int: String], valueHTML: [String] = [], urlPath: String,
+         easyReadOf: Reference? = nil) {
         self.id = id
         self.language = language
         self.isTranslation = isTranslation
@@ -172,6 +175,7 @@ public final class Page: Sendable {
         self.blockHTML = blockHTML
         self.valueHTML = valueHTML
         self.urlPath = urlPath
+        self.easyReadOf = easyReadOf
         contentPath = String(sourcePath.dropFirst("content/".count))
     }
 
@@ -194,7 +198,8 @@ public final class Page: Sendable {
     private func copy(readableText: String, blockHTML: [Int: String], valueHTML: [String]) -> Page {
         Page(id: id, language: language, isTranslation: isTranslation, section: section, kind: kind, sourcePath: sourcePath, title: title,
              summary: summary, audiences: audiences, details: details, frontMatter: frontMatter, html: html, bodyFirstLine: bodyFirstLine,
-             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, valueHTML: valueHTML, urlPath: urlPath)
+             outline: outline, readableText: readableText, excerpt: excerpt, blockHTML: blockHTML, valueHTML: valueHTML, urlPath: urlPath,
+             easyReadOf: easyReadOf)
     }
 
     /// Ids the templates and figures use on a page, which headings must not take.

@@ -4,7 +4,10 @@ import Foundation
 
 /// Who a page is written for. A page without `audience` is for staff only.
 public enum Audience: String, CaseIterable, Sendable, Comparable {
-    case staff, guardians, politicians
+    case staff, guardians, politicians, pupils
+
+    /// The readers of the public web, for whom the law on accessibility asks a statement.
+    static let publicReaders: Set<Audience> = [.guardians, .politicians, .pupils]
 
     public static func < (a: Audience, b: Audience) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -18,7 +21,7 @@ public enum Audience: String, CaseIterable, Sendable, Comparable {
                 audiences.insert(audience)
             } else {
                 log.error(
-                    Suggestion.message("unknown audience '\(name)'; use staff, guardians or politicians", for: name, in: allCases.map(\.rawValue)),
+                    Suggestion.message("unknown audience '\(name)'; use staff, guardians, pupils or politicians", for: name, in: allCases.map(\.rawValue)),
                     at: location(index)
                 )
             }
@@ -53,6 +56,9 @@ public struct SiteConfig: Sendable {
     public var organisation: String?
     public var minCell: Int
     public var maxLIX: Double
+    /// LIX limits for pages pupils read, and for easy-to-read versions (lättläst).
+    public var maxLIXPupils: Double
+    public var maxLIXEasyRead: Double
     /// Whether each report gets a PDF beside its page (`pdf: false` turns it off).
     public var reportPDFs: Bool
     /// In the order site.yml lists them.
@@ -78,7 +84,7 @@ public struct SiteConfig: Sendable {
         var targets: [String: RawTarget]
 
         struct Statistics: Decodable { var min_cell: Int? }
-        struct Readability: Decodable { var max_lix: Double? }
+        struct Readability: Decodable { var max_lix: Double?; var max_lix_pupils: Double?; var max_lix_easy_read: Double? }
         struct RawTarget: Decodable {
             var audiences: OneOrMany<String>
             var base_url: String
@@ -117,8 +123,8 @@ public struct SiteConfig: Sendable {
         if targetNames.isEmpty {
             log.error("site.yml names no targets; add at least one under 'targets:'", at: yaml.location(ofKey: "targets"))
         }
-        if raw.accessibility == nil, targets.contains(where: { !$0.audiences.isDisjoint(with: [.guardians, .politicians]) }) {
-            log.error("site.yml needs an 'accessibility:' section: a site for guardians or politicians must publish a tillgänglighetsredogörelse",
+        if raw.accessibility == nil, targets.contains(where: { !$0.audiences.isDisjoint(with: Audience.publicReaders) }) {
+            log.error("site.yml needs an 'accessibility:' section: a site for guardians, pupils or politicians must publish a tillgänglighetsredogörelse",
                       at: yaml.start)
         }
         // Language codes become folder names (`en/`): nothing but a code may get that far.
@@ -144,6 +150,8 @@ public struct SiteConfig: Sendable {
             organisation: raw.organisation,
             minCell: raw.statistics?.min_cell ?? 10,
             maxLIX: raw.readability?.max_lix ?? 40,
+            maxLIXPupils: raw.readability?.max_lix_pupils ?? 30,
+            maxLIXEasyRead: raw.readability?.max_lix_easy_read ?? 25,
             reportPDFs: raw.pdf ?? true,
             targets: targets
         )

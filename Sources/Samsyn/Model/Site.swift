@@ -104,6 +104,18 @@ public struct Site: Sendable {
 
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 
+    /// A page's easy-to-read version (lättläst), by the original's id: the page whose
+    /// `easy_read_of` names it, when that names a page (`SiteChecks.easyReadVersions`).
+    func easyReadVersion(of page: Page) -> Page? {
+        guard !page.isTranslation, page.easyReadOf == nil else { return nil }
+        return pages.first { $0.easyReadOf?.id == page.id && !$0.isTranslation }
+    }
+
+    /// The page an easy-to-read version is of.
+    func original(ofEasyRead page: Page) -> Page? {
+        page.easyReadOf.flatMap { index.page(id: $0.id) }
+    }
+
     /// Where a page's links lead, in the order of its outline's links (resolved at load,
     /// or, for a page not in the site, now).
     func linkTargets(of page: Page) -> [Result<LinkTarget, LinkError>] {
@@ -125,5 +137,6 @@ struct RoutineFlow: Sendable {
 public struct PageReadability: Sendable {
     public var path: String
     public var lix: Double
-    public var forGuardians: Bool
+    /// The LIX its readers' pages may reach; nil where none is set (staff pages).
+    public var limit: Double?
 }

@@ -17,6 +17,7 @@ enum SiteChecks {
         for page in site.pages { followUpBlocks(of: page, log: &log) }
         for page in site.pages { proposedDecision(of: page, log: &log) }
         for page in site.pages { stepLabels(of: page, in: site, log: &log) }
+        easyReadVersions(in: site, log: &log)
         inlineValueAudiences(of: site.pages, in: site, log: &log)
         return readability(in: site, log: &log)
     }
@@ -28,6 +29,32 @@ enum SiteChecks {
         }
         for image in page.outline.images {
             if let message = LinkSyntax.imageError(image.destination) { log.error(message, at: page.location(of: image.position)) }
+        }
+    }
+
+    /// An easy-to-read version names an ordinary page of the site, in its language, and a
+    /// page has at most one.
+    static func easyReadVersions(in site: Site, log: inout DiagnosticLog) {
+        var versionOf: [String: Page] = [:]
+        for page in site.pages {
+            guard let reference = page.easyReadOf else { continue }
+            guard let original = site.page(id: reference.id) else {
+                let candidates = site.pages.filter { $0.kind == .page && $0.easyReadOf == nil }.map(\.id)
+                log.error(Suggestion.message("'easy_read_of' names no page '\(reference.id)'", for: reference.id, in: candidates), at: reference.location)
+                continue
+            }
+            if original.sourcePath == page.sourcePath || original.easyReadOf != nil {
+                log.error("'\(reference.id)' is itself an easy-to-read version; name the page it is the version of", at: reference.location)
+            } else if original.kind != .page || page.kind != .page {
+                log.error("easy-to-read versions are for ordinary pages, such as those for guardians and pupils, not for a \(original.kind.rawValue)",
+                          at: reference.location)
+            } else if page.isTranslation {
+                log.error("a translation takes 'easy_read_of' from the page it translates; leave it out here", at: reference.location)
+            } else if let other = versionOf[original.id] {
+                log.error("'\(original.id)' already has an easy-to-read version: \(other.sourcePath)", at: reference.location)
+            } else {
+                versionOf[original.id] = page
+            }
         }
     }
 
@@ -159,15 +186,25 @@ enum SiteChecks {
         }
     }
 
-    /// A guardian page above `max_lix` is a warning.
+    /// The LIX a page may reach, by whom it is written for: an easy-to-read version
+    /// (`max_lix_easy_read`, 25), a page pupils read (`max_lix_pupils`, 30), one guardians
+    /// read (`max_lix`, 40); nil for a page with no limit.
+    static func lixLimit(of page: Page, in config: SiteConfig) -> (limit: Double, key: String, readers: String)? {
+        if page.easyReadOf != nil { return (config.maxLIXEasyRead, "max_lix_easy_read", "an easy-to-read page") }
+        if page.audiences.contains(.pupils) { return (config.maxLIXPupils, "max_lix_pupils", "a page pupils read") }
+        if page.audiences.contains(.guardians) { return (config.maxLIX, "max_lix", "a page guardians read") }
+        return nil
+    }
+
+    /// A page above the LIX limit of its readers is a warning.
     @discardableResult
     static func check(_ readability: Readability, of page: Page, in site: Site, log: inout DiagnosticLog) -> PageReadability {
-        let forGuardians = page.audiences.contains(.guardians)
-        if forGuardians, readability.lix > site.config.maxLIX {
+        let limit = lixLimit(of: page, in: site.config)
+        if let limit, readability.lix > limit.limit {
             let sentences = readability.longestSentences.map { "«\($0)»" }.joined(separator: " ")
-            log.warning("LIX \(Int(readability.lix.rounded())) is above readability.max_lix \(Int(site.config.maxLIX)) for a page guardians read; "
+            log.warning("LIX \(Int(readability.lix.rounded())) is above readability.\(limit.key) \(Int(limit.limit)) for \(limit.readers); "
                 + "shorten its longest sentences: \(sentences)", at: SourceLocation(path: page.sourcePath, line: 1, column: 1))
         }
-        return PageReadability(path: page.sourcePath, lix: readability.lix, forGuardians: forGuardians)
+        return PageReadability(path: page.sourcePath, lix: readability.lix, limit: limit?.limit)
     }
 }

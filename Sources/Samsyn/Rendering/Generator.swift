@@ -17,7 +17,7 @@ struct Generator: Sendable {
     /// apart (`searchIndex`): the slowest job, it goes first and one target at a time.
     static let all: [Generator] = [
         .missingTranslations, .sectionIndexes, .frontPage, .reviewOverview, .whoDoesWhat, .accessibilityStatement,
-        .searchPage, .robots, .sitemap, .reportDocuments,
+        .searchPage, .robots, .sitemap, .reportDocuments, .languageHomes,
     ]
 
     /// The theme's styles and scripts, copied from `templates/assets/`.

@@ -11,9 +11,9 @@ extension Generator {
 extension TargetRenderer {
     static let accessibilityPath = "tillganglighet/"
 
-    /// Targets for guardians or politicians must publish one.
+    /// Targets for guardians, pupils or politicians must publish one.
     var accessibilityStatement: AccessibilityStatement? {
-        target.audiences.isDisjoint(with: [.guardians, .politicians]) ? nil : site.config.accessibility
+        target.audiences.isDisjoint(with: Audience.publicReaders) ? nil : site.config.accessibility
     }
 
     func renderAccessibilityStatement(_ statement: AccessibilityStatement) -> String {

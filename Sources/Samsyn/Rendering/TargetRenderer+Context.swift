@@ -42,11 +42,27 @@ extension TargetRenderer {
                     "title": sectionTitle(section.name, t), "href": up + section.name + "/",
                     "current": section.name == key.section,
                 ]
-                // The pages behind the menu are in the site's language.
-                if key.language != siteLanguage { item["hreflang"] = siteLanguage }
+                // The pages behind the menu are in the site's language, and say so.
+                if key.language != siteLanguage {
+                    item["hreflang"] = siteLanguage
+                    item["inSiteLanguage"] = t["in_site_language"]
+                }
                 return item
             },
         ]
+        // A page in another language leads to that language's start page and toolbox first.
+        if key.language != siteLanguage, guardianLanguages.contains(key.language) {
+            let home = up + Self.languageHomePath(key.language)
+            context["homeHref"] = home
+            // `inSiteLanguage: false` so that these do not take the frame's note (Mustache looks up).
+            var own: [[String: Any]] = [["title": t["nav_start"], "href": home, "current": key.depth == 1, "inSiteLanguage": false]]
+            if !familyInterventions.isEmpty {
+                own.append(["title": t["toolbox_map_title_public"], "href": up + Self.toolboxPath(in: key.language),
+                            "current": key.depth == 2 && key.section == "verktygslada", "inSiteLanguage": false])
+            }
+            context["nav"] = own + (context["nav"] as? [[String: Any]] ?? [])
+            context["inSiteLanguage"] = t["in_site_language"]
+        }
         // A target with staff pages is kept out of search engines and says whom it is for.
         if !target.isPublic { context["staffOnly"] = true }
         context["searchHref"] = up + Self.searchPath
@@ -70,6 +86,10 @@ extension TargetRenderer {
 
     func breadcrumbs(for urlPath: String, section: String, language: String) -> [[String: Any]] {
         let t = rendering.localization.strings(for: language)
+        // In another language: its start page, where that language's pages are listed.
+        if language != site.config.language, guardianLanguages.contains(language) {
+            return [["title": t["home"], "href": RenderContext.href(from: urlPath, to: Self.languageHomePath(language))]]
+        }
         var crumbs: [[String: Any]] = [["title": t["home"], "href": RenderContext.href(from: urlPath, to: "")]]
         if !section.isEmpty, view.sections.contains(where: { $0.name == section }) {
             crumbs.append(["title": sectionTitle(section, t), "href": RenderContext.href(from: urlPath, to: section + "/")])
@@ -85,9 +105,9 @@ extension TargetRenderer {
 
     func list(_ linked: [Page], from urlPath: String) -> [[String: Any]] {
         linked.map { other in
-            var entry: [String: Any] = ["title": other.title, "href": RenderContext.href(from: urlPath, to: other.urlPath)]
-            entry["summary"] = other.summary
-            return entry
+            // `false`, not a missing key, for a page without a summary: Mustache would
+            // otherwise find the enclosing page's summary and show it under this one.
+            ["title": other.title, "href": RenderContext.href(from: urlPath, to: other.urlPath), "summary": other.summary ?? false]
         }
     }
 

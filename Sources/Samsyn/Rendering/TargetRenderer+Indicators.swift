@@ -55,7 +55,7 @@ extension TargetRenderer {
         if !info.targets.isEmpty {
             series.append(ChartSeries(name: t["indicator_target"], values: periods.map { period in
                 info.targets.first { $0.period == period }.map { .value($0.value) } ?? .missing
-            }))
+            }, isTarget: true))
         }
         let data = ChartData(categories: periods.map(\.description), series: series, categoryLabel: t["indicator_period"],
                              seriesLabel: "", positions: periods.map(\.midpoint))

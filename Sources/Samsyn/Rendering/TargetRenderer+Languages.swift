@@ -11,9 +11,10 @@ extension TargetRenderer {
         var urlPath: String
     }
 
-    /// Guardian pages are the ones meant to exist in every language of the site.
+    /// Guardian pages are the ones meant to exist in every language of the site; an
+    /// easy-to-read version is a Swedish reader's, beside the page that is translated.
     func isTranslatable(_ page: Page) -> Bool {
-        page.kind == .page && !page.isTranslation && page.audiences.contains(.guardians)
+        page.kind == .page && !page.isTranslation && page.audiences.contains(.guardians) && page.easyReadOf == nil
     }
 
     func versions(of id: String) -> [Page] {

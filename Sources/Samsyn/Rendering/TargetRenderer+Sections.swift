@@ -41,6 +41,8 @@ extension TargetRenderer {
         context["summary"] = strings.optional("section.\(section.name).summary")
         context["breadcrumbs"] = items([["title": strings["home"], "href": RenderContext.href(from: urlPath, to: "")]])
         context["pages"] = items(list(section.pages, from: urlPath))
+        // Guardians who read another language find their start page where they look first.
+        if section.name == "vardnadshavare" { context["languageHomes"] = items(languageHomeLinks(from: urlPath)) }
         if section.name == "rutiner", view.hasStaffOverviews {
             context["reviewOverviewHref"] = RenderContext.href(from: urlPath, to: Self.reviewOverviewPath)
         }
@@ -61,6 +63,7 @@ extension TargetRenderer {
             ]
         }
         context["otherPages"] = items(list(view.pages.filter { $0.section.isEmpty && !$0.isTranslation }, from: ""))
+        context["languageHomes"] = items(languageHomeLinks(from: ""))
         return rendering.templates.render(context, with: "home")
     }
 

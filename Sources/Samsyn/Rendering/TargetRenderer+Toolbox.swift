@@ -122,32 +122,34 @@ extension TargetRenderer {
         context["summary"] = t["toolbox_map_intro_\(audience)"]
         context["breadcrumbs"] = items([["title": t["home"], "href": RenderContext.href(from: urlPath, to: "")]])
         let interventions = section.pages.filter { $0.kind == .intervention }
-        let recipients = InterventionInfo.recipientNames
-        context["levels"] = InterventionLevel.allCases.compactMap { level -> [String: Any]? in
+        context["levels"] = toolboxLevels(interventions, t: t) { page in
+            let info = page.intervention!
+            var entry: [String: Any] = ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath)]
+            entry["deliveredBy"] = info.deliveredBy.compactMap { site.page(id: $0.id)?.title }.joined(separator: ", ")
+            entry["absence"] = info.absence.joined(separator: ", ")
+            return entry
+        }
+        let unplaced = interventions.filter { $0.intervention?.level == nil }
+        context["unplaced"] = items(list(unplaced, from: urlPath))
+        return rendering.templates.render(context, with: "toolbox-map")
+    }
+}
+
+extension TargetRenderer {
+    /// The interventions by level, then by whom they are for, each as `entry` makes it.
+    func toolboxLevels(_ interventions: [Page], t: Strings, entry: (Page) -> [String: Any]) -> [[String: Any]] {
+        InterventionLevel.allCases.compactMap { level -> [String: Any]? in
             let atLevel = interventions.filter { $0.intervention?.level == level }
             guard !atLevel.isEmpty else { return nil }
             return [
                 "title": t["toolbox_level_\(level.slug)"],
                 "description": t["toolbox_level_\(level.slug)_description"],
-                "groups": recipients.map { recipient -> [String: Any] in
+                "groups": InterventionInfo.recipientNames.map { recipient -> [String: Any] in
                     let forRecipient = atLevel.filter { $0.intervention?.recipients.contains(recipient) == true }
-                    return [
-                        "title": t["toolbox_for_\(HeadingSlugger.slug(recipient))"],
-                        "items": forRecipient.map { page -> [String: Any] in
-                            let info = page.intervention!
-                            var entry: [String: Any] = ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath)]
-                            entry["deliveredBy"] = info.deliveredBy.compactMap { site.page(id: $0.id)?.title }.joined(separator: ", ")
-                            entry["absence"] = info.absence.joined(separator: ", ")
-                            return entry
-                        },
-                        "empty": forRecipient.isEmpty,
-                    ]
+                    return ["title": t["toolbox_for_\(HeadingSlugger.slug(recipient))"], "items": forRecipient.map(entry), "empty": forRecipient.isEmpty]
                 },
             ]
         }
-        let unplaced = interventions.filter { $0.intervention?.level == nil }
-        context["unplaced"] = items(list(unplaced, from: urlPath))
-        return rendering.templates.render(context, with: "toolbox-map")
     }
 }
 

@@ -150,7 +150,13 @@ struct TargetRenderer {
         case .action(let action):
             context.merge(actionContext(for: page, action)) { _, new in new }
         case .page:
-            break
+            // An easy-to-read version and its original link each other where the target has both.
+            if let easy = site.easyReadVersion(of: page), contains(easy) {
+                context["easyRead"] = ["href": RenderContext.href(from: page.urlPath, to: easy.urlPath)]
+            }
+            if let original = site.original(ofEasyRead: page), contains(original) {
+                context["standardVersion"] = ["href": RenderContext.href(from: page.urlPath, to: original.urlPath)]
+            }
         }
         return rendering.templates.render(context, with: page.kind.rawValue)
     }
