@@ -17,10 +17,16 @@ return {outline: outline, shadow: !!shadow, onScreen: r.width > 0 && r.height > 
 """
 
 
-@pytest.mark.parametrize("path", ["rutiner/oroande-franvaro/", "rapport/arsrapport-2025/", "verktygslada/", "vem-gor-vad/"])
-def test_tab_order_and_visible_focus(server, browser, path):
+@pytest.mark.parametrize("target,path", [
+    ("intranat", "rutiner/oroande-franvaro/"), ("intranat", "rapport/arsrapport-2025/"), ("intranat", "verktygslada/"),
+    ("intranat", "vem-gor-vad/"),
+    # The readers' pages: the front page with its languages, a start page, a pupils' page, an easy-to-read page.
+    ("webb", ""), ("webb", "ar/"), ("webb", "en/verktygslada/"), ("webb", "elever/vem-kan-jag-prata-med/"),
+    ("webb", "vardnadshavare/franvaro-och-sjukanmalan-lattlast/"),
+])
+def test_tab_order_and_visible_focus(server, browser, target, path):
     browser.set_window_size(1280, 1000)
-    browser.get(server.base("intranat") + path)
+    browser.get(server.base(target) + path)
     expected = browser.execute_script(FOCUSABLE)
     assert expected, "no focusable elements"
     body = browser.find_element("tag name", "body")

@@ -11,6 +11,10 @@ PAGES = {
     "rutin": ("intranat", "rutiner/oroande-franvaro/"),
     "vardnadshavare-arabiska": ("webb", "ar/vardnadshavare/franvaro-och-sjukanmalan/"),
     "arsrapport": ("webb", "rapport/arsrapport-2025/"),
+    "startsida-arabiska": ("webb", "ar/"),
+    "verktygslada-somaliska": ("webb", "so/verktygslada/"),
+    "elever": ("webb", "elever/om-du-ar-borta-mycket/"),
+    "lattlast": ("webb", "vardnadshavare/nar-ditt-barn-inte-vill-ga-till-skolan-lattlast/"),
 }
 
 

@@ -60,7 +60,9 @@ extension TargetRenderer {
         let urlPath = Self.languageHomePath(language)
         let t = rendering.localization.strings(for: language)
         var context = baseContext(for: urlPath, title: t["language_home_title"], language: language)
-        context["intro"] = t.format("language_home_intro", ["site": site.config.organisation ?? site.config.title])
+        // The organisation's Swedish name isolated (FSI … PDI), so that it keeps its own
+        // direction inside a right-to-left sentence.
+        context["intro"] = t.format("language_home_intro", ["site": "\u{2068}" + (site.config.organisation ?? site.config.title) + "\u{2069}"])
         let guardianPages = view.pages.filter(isTranslatable).sorted { $0.title < $1.title }
         let inLanguage = guardianPages.compactMap { page in versions(of: page.id).first { $0.language == language && contains($0) } }
         let onlySwedish = guardianPages.filter { page in !versions(of: page.id).contains { $0.language == language && contains($0) } }
