@@ -8,7 +8,8 @@ struct SamsynCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsyn",
         abstract: "Builds the school-attendance sites of a municipality from Markdown and CSV.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, KoladaCommand.self]
+        version: SamsynVersion.current,
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, KoladaCommand.self]
     )
 
     /// Exit status per DESIGN.md: 0 success, 1 the content has errors, 2 the command was used wrongly.

@@ -24,12 +24,18 @@ public struct AccessibilityStatement: Sendable, Decodable {
     public var organisation: String
     /// The service the statement is for: the site's name.
     public var service: String
-    public var compliance: Compliance
+    /// Nil while it is a placeholder (`[FYLL I: …]`, warned about where it is written).
+    public var compliance: Compliance?
+    /// As written: the placeholder's text when `compliance` is nil.
+    public var complianceWritten: String
     public var shortcomings: [Shortcoming]
     /// How the site was assessed: self-assessment, an external audit, the tools used.
     public var method: String
-    public var assessed: LocalDate
-    public var updated: LocalDate
+    /// Nil while a placeholder; then `…Written` holds its text.
+    public var assessed: LocalDate?
+    public var updated: LocalDate?
+    public var assessedWritten: String
+    public var updatedWritten: String
     /// How readers give feedback and report shortcomings.
     public var contact: Contact
     /// How long the organisation takes to answer feedback.
@@ -44,18 +50,27 @@ public struct AccessibilityStatement: Sendable, Decodable {
         organisation = try container.decode(String.self, forKey: .organisation)
         service = try container.decode(String.self, forKey: .service)
         let complianceName = try container.decode(String.self, forKey: .compliance)
-        guard let compliance = Compliance(rawValue: complianceName) else {
+        complianceWritten = complianceName
+        if PlaceholderCheck.isPlaceholder(complianceName) {
+            compliance = nil
+        } else if let compliance = Compliance(rawValue: complianceName) {
+            self.compliance = compliance
+        } else {
             throw DecodingError.dataCorruptedError(forKey: .compliance, in: container,
                 debugDescription: "'\(complianceName)' is not a compliance status; use helt, delvis or inte (förenlig med lagen)")
         }
-        self.compliance = compliance
         shortcomings = try container.decode([Shortcoming].self, forKey: .shortcomings)
         method = try container.decode(String.self, forKey: .method)
-        assessed = try container.decode(LocalDate.self, forKey: .assessed)
-        updated = try container.decode(LocalDate.self, forKey: .updated)
+        func date(_ key: CodingKeys) throws -> (LocalDate?, String) {
+            let text = try container.decode(String.self, forKey: key)
+            if PlaceholderCheck.isPlaceholder(text) { return (nil, text) }
+            return (try container.decode(LocalDate.self, forKey: key), text)
+        }
+        (assessed, assessedWritten) = try date(.assessed)
+        (updated, updatedWritten) = try date(.updated)
         contact = try container.decode(Contact.self, forKey: .contact)
         response_time = try container.decode(String.self, forKey: .response_time)
-        if compliance != .helt, shortcomings.isEmpty {
+        if let compliance, compliance != .helt, shortcomings.isEmpty {
             throw DecodingError.dataCorruptedError(forKey: .shortcomings, in: container,
                 debugDescription: "a site that is '\(complianceName)' förenlig must list its known shortcomings")
         }

@@ -68,6 +68,7 @@ struct ContentLoader {
             return nil
         }
         PersonalDataCheck.scan(text, path: path, log: &log)
+        PlaceholderCheck.scan(text, path: path, log: &log)
         return loadPage(file: file, text: text, original: original, log: &log)
     }
 

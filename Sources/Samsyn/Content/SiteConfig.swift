@@ -95,6 +95,7 @@ public struct SiteConfig: Sendable {
     static func load(sourceDirectory: URL, log: inout DiagnosticLog) -> SiteConfig? {
         let url = sourceDirectory.appendingPathComponent(path)
         guard let text = SourceFile.readText(at: url, path: path, log: &log) else { return nil }
+        PlaceholderCheck.scan(text, path: path, log: &log)
         guard let yaml = YAMLSource(text, path: path, log: &log), let raw = yaml.decode(Raw.self, log: &log) else {
             return nil
         }
@@ -117,6 +118,10 @@ public struct SiteConfig: Sendable {
                 log.error("target name '\(name)' must be lower-case letters a–z, digits and '-': it becomes a folder name",
                           at: yaml.location(of: [PlainKey("targets"), PlainKey(name)]))
                 continue
+            }
+            if PlaceholderCheck.isPlaceholderURL(baseURL) {
+                log.warning("base_url '\(rawTarget.base_url)' is a placeholder: set the address the target '\(name)' is published at "
+                            + "(--strict refuses to build with it)", at: yaml.location(of: [PlainKey("targets"), PlainKey(name), PlainKey("base_url")]))
             }
             targets.append(Target(name: name, audiences: audiences, baseURL: baseURL))
         }

@@ -169,8 +169,12 @@ enum Indicators {
             return IndicatorValues.Series(name: name, points: points.sorted { $0.period < $1.period })
         }
         guard let own = series("", info.filter, key: "where") else { return nil }
-        if own.points.isEmpty {
-            log.error("no rows of '\(info.data)' match this indicator's 'where'", at: location(info.filter.isEmpty ? "data" : "where"))
+        if own.points.isEmpty, info.filter.isEmpty {
+            // A new indicator whose data is still to come (as `samsyn init` writes one): its
+            // status is 'saknar uppgift' until the file has a row.
+            log.warning("'\(info.data)' has no values yet: the indicator shows no value until it has a row", at: location("data"))
+        } else if own.points.isEmpty {
+            log.error("no rows of '\(info.data)' match this indicator's 'where'", at: location("where"))
             return nil
         }
         var comparisons: [IndicatorValues.Series] = []

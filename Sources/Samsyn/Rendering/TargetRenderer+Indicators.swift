@@ -48,6 +48,8 @@ extension TargetRenderer {
     /// and the numbers as a table under it.
     private func indicatorChart(_ values: IndicatorValues, _ info: IndicatorInfo, title: String, _ t: Strings) -> String {
         let periods = Set(values.own.points.map(\.period) + values.comparisons.flatMap { $0.points.map(\.period) } + info.targets.map(\.period)).sorted()
+        // No value and no target yet: nothing to draw.
+        guard !periods.isEmpty else { return "" }
         func line(_ series: IndicatorValues.Series, name: String) -> ChartSeries {
             ChartSeries(name: name, values: periods.map { series.value(at: $0) ?? .missing })
         }
