@@ -54,3 +54,27 @@ def test_unpacked_it_runs_without_swift(package, tmp_path):
     build = run("build", "--no-pdf", cwd=site)
     assert build.returncode == 0, build.stderr
     assert "Skolnärvaro i Hudiksvalls kommun" in (site / "public/webb/index.html").read_text()
+
+
+@pytest.mark.skipif(os.environ.get("SAMSYN_TEST_DEBOOTSTRAP") != "1",
+                    reason="needs root, debootstrap and a Debian mirror: SAMSYN_TEST_DEBOOTSTRAP=1 runs it")
+def test_installed_with_apt_into_a_clean_debian_root(package, tmp_path):
+    """The package as a municipality's IT would install it: apt into a fresh Debian 12 root
+    made with debootstrap, its dependencies from Debian's mirror."""
+    root = tmp_path / "debian"
+    subprocess.run(["debootstrap", "--variant=minbase", "bookworm", str(root), "http://deb.debian.org/debian"],
+                   check=True, capture_output=True, timeout=1800)
+    (root / "tmp" / package.name).write_bytes(package.read_bytes())
+    # A statically linked Swift binary reads its arguments from /proc.
+    subprocess.run(["mount", "-t", "proc", "proc", str(root / "proc")], check=True)
+    try:
+        script = f"""set -e
+            export DEBIAN_FRONTEND=noninteractive PATH=/usr/sbin:/usr/bin:/sbin:/bin
+            apt-get update -qq && apt-get install -y -qq /tmp/{package.name} >/dev/null
+            samsyn --version
+            cd /tmp && samsyn init kommun --name "Hudiksvalls kommun" >/dev/null && cd kommun
+            samsyn check && samsyn build --no-pdf && test -f public/webb/index.html"""
+        result = subprocess.run(["chroot", str(root), "bash", "-c", script], capture_output=True, text=True, timeout=1800)
+        assert result.returncode == 0, result.stderr[-3000:]
+    finally:
+        subprocess.run(["umount", str(root / "proc")])
