@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/install-dependencies.sh
 swift build --build-tests
 swift test --skip-build "$@"
-python3 -m pytest Tests/e2e -q
+python3 -m pytest Tests/messages Tests/e2e -q
 # Each fuzz target for a bounded time (FUZZ_SECONDS, default 60): a crash, a leak, a broken
 # invariant or an input slower than 10 s fails the run.
 for target in page csv blocks template; do

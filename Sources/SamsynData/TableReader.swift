@@ -34,7 +34,8 @@ public struct TableReader: Sendable {
         var body: [[CSVField]] = []
         for row in rows.dropFirst() {
             if row.count != names.count {
-                issues.append(.error("the row has \(row.count) field\(row.count == 1 ? "" : "s"), but the header names \(names.count) columns",
+                issues.append(.error(row.count == 1 ? "the row has 1 field, but the header names \(names.count) columns"
+                                                    : "the row has \(row.count) fields, but the header names \(names.count) columns",
                                      line: row[0].line, column: 1))
             } else {
                 body.append(row)

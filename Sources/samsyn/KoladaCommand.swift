@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import Samsyn
 import NIOCore
 
 /// `samsyn kolada`: downloads Kolada's data for some KPIs into content/data/, as Kolada's
@@ -33,6 +34,9 @@ struct KoladaCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The site folder, holding content/.")
     var source = "."
 
+    @Option(name: .long, help: "The language of the messages: sv or en (default: from the locale, LANG).")
+    var lang: MessageLanguage?
+
     func validate() throws {
         for kpi in kpis where !Self.isKPI(kpi) {
             throw ValidationError("'\(kpi)' is not a KPI id; Kolada's look like N15419 (a capital letter and digits)")
@@ -64,14 +68,14 @@ struct KoladaCommand: AsyncParsableCommand {
             failure = "could not read Kolada's answer: \(error)"
         }
         try? await client.shutdown()
-        if let failure { fail(failure + "; nothing was written") }
+        if let failure { fail("\(failure); nothing was written") }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for file in files { try file.contents.write(to: folder.appendingPathComponent(file.name), options: .atomic) }
         } catch {
             fail("could not write into content/data/: \(error.localizedDescription)")
         }
-        for file in files { print("Wrote content/data/\(file.name)") }
+        for file in files { print(say("Wrote content/data/\(file.name)", lang ?? .from())) }
     }
 
     /// The KPI's description and its data for the municipality and the comparisons, every
@@ -120,7 +124,7 @@ struct KoladaCommand: AsyncParsableCommand {
     }
 
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        printError(message, lang ?? .from())
         Foundation.exit(1)
     }
 

@@ -46,6 +46,9 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .long, help: "The language of the messages: sv or en (default: from the locale, LANG).")
+    var lang: MessageLanguage?
+
     var sourceURL: URL { URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL }
 }
 
@@ -67,7 +70,8 @@ struct BuildCommand: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: outputURL, targets: target, strict: sourceOptions.strict,
                                    reportPDFs: !noPDF)
-        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: "Built", outputPath: output)
+        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: .built, outputPath: output,
+                   language: sourceOptions.lang ?? .from())
     }
 }
 
@@ -78,24 +82,25 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(sourceDirectory: sourceOptions.sourceURL, outputDirectory: sourceOptions.sourceURL, strict: sourceOptions.strict, writeOutput: false)
-        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: "Checked", outputPath: nil)
+        try finish(SiteBuilder(options: options).build(releasingMemory: false), verb: .checked, outputPath: nil,
+                   language: sourceOptions.lang ?? .from())
     }
 }
 
 /// Prints the diagnostics and the summary; throws if the build failed.
-func finish(_ report: BuildReport, verb: String, outputPath: String?) throws {
+func finish(_ report: BuildReport, verb: Summary.Verb, outputPath: String?, language: MessageLanguage) throws {
     // A few large writes, not one per line: a large site may have tens of thousands of warnings.
     var text = ""
     for diagnostic in report.diagnostics {
-        text += diagnostic.description + "\n"
+        text += diagnostic.text(in: language) + "\n"
         if text.utf8.count > 1 << 16 {
             FileHandle.standardError.write(Data(text.utf8))
             text = ""
         }
     }
     FileHandle.standardError.write(Data(text.utf8))
-    if let readability = Summary.readability(report) { print(readability) }
-    print(Summary.text(for: report, verb: verb, outputPath: outputPath))
+    if let readability = Summary.readability(report, language: language) { print(readability) }
+    print(Summary.text(for: report, verb: verb, outputPath: outputPath, language: language))
     if !report.succeeded { throw ContentFailure() }
 }
 
@@ -114,16 +119,22 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The site folder, holding content/.")
     var source: String = "."
 
+    @Option(name: .long, help: "The language of the messages: sv or en (default: from the locale, LANG).")
+    var lang: MessageLanguage?
+
     func run() throws {
+        let language = lang ?? .from()
         do {
             let path = try NewPage(sourceDirectory: URL(fileURLWithPath: source, isDirectory: true)).create(kind: kind, title: title)
             print(path)
         } catch NewPage.Failure.exists(let id, let path) {
-            FileHandle.standardError.write(Data("error: \(NewPage.Failure.exists(id: id, path: path))\n".utf8))
+            printError(NewPage.Failure.exists(id: id, path: path).description, language)
             throw ContentFailure()
         } catch let failure as NewPage.Failure {
             // An unknown kind or an empty title is the command used wrongly: exit status 2.
-            throw ValidationError(failure.description)
+            throw ValidationError(say(failure.description, language))
         }
     }
 }
+
+extension MessageLanguage: ExpressibleByArgument {}

@@ -14,6 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: Int = 8000
 
+    @Option(name: .long, help: "The language of the messages: sv or en (default: from the locale, LANG).")
+    var lang: MessageLanguage?
+
     @Option(name: .long, help: "The target to preview (default: the first in site.yml).")
     var target: String?
 
@@ -44,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(preview: preview, broadcaster: broadcaster, port: port)
         do {
             try await server.run {
-                say("Serving the target '\(targetName)' at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
+                line(say("Serving the target '\(targetName)' at http://127.0.0.1:\(port)/ (Ctrl-C stops)", lang ?? .from()))
             }
         } catch {
             throw ValidationError("cannot serve on port \(port): \(error)")
@@ -73,21 +76,22 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Diagnostics and one line per build or update, as `build` prints them.
     private func report(_ update: Preview.Update) {
+        let language = lang ?? .from()
         for diagnostic in update.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            FileHandle.standardError.write(Data((diagnostic.text(in: language) + "\n").utf8))
         }
-        let what = update.kind == .page ? "Page rebuilt" : "Site built"
         let milliseconds = Int((Double(update.duration.components.attoseconds) / 1e15).rounded()) + Int(update.duration.components.seconds) * 1000
         if update.succeeded {
-            say("\(what) in \(milliseconds) ms.")
+            line(say(update.kind == .page ? "Page rebuilt in \(milliseconds) ms." : "Site built in \(milliseconds) ms.", language))
         } else {
             let errors = update.diagnostics.count { $0.severity == .error }
-            say("Not rebuilt: \(errors) error\(errors == 1 ? "" : "s") (the last good site is still served).")
+            line(say(errors == 1 ? "Not rebuilt: 1 error (the last good site is still served)."
+                                 : "Not rebuilt: \(errors) errors (the last good site is still served).", language))
         }
     }
 }
 
 /// A line on standard output, written at once (a test or a script may be waiting for it).
-private func say(_ line: String) {
+private func line(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -76,3 +76,19 @@ import Testing
         #expect(result.diagnostics.contains { $0.hasPrefix("content/vardnadshavare/e-lattlast.md:4:15: error: easy-to-read versions are for ordinary pages") })
     }
 }
+
+/// The command line speaks the editor's language: Swedish with a Swedish locale, English
+/// otherwise, `--lang` choosing.
+@Suite struct MessageLanguageTests {
+    @Test func aSwedishLocaleGetsSwedishMessagesInTheSameForm() throws {
+        let site = try SiteFixture()
+        try site.write("content/roller/kurator.md", "---\ntitle: Kurator\nreviewd: x\n---\n\nText.\n")
+        let swedish = try Tool.run(["build"], in: site.root, environment: ["SOURCE_DATE_EPOCH": Tool.fixedDate, "LANG": "sv_SE.UTF-8", "LC_ALL": ""])
+        #expect(swedish.diagnostics.contains { $0.hasPrefix("content/roller/kurator.md:3:1: varning: okänd nyckel 'reviewd' i sidhuvudet används inte") },
+                "\(swedish.stderr)")
+        #expect(swedish.stdout.contains("Byggde intranat"), "\(swedish.stdout)")
+        let english = try Tool.run(["build", "--lang", "en"], in: site.root, environment: ["SOURCE_DATE_EPOCH": Tool.fixedDate, "LANG": "sv_SE.UTF-8", "LC_ALL": ""])
+        #expect(english.diagnostics.contains { $0.hasPrefix("content/roller/kurator.md:3:1: warning: unknown front matter key 'reviewd' is ignored") },
+                "\(english.stderr)")
+    }
+}

@@ -166,8 +166,8 @@ import Testing
     @Test(arguments: [
         ("data: saknas.csv", "data: ogiltig.csv", "no data file 'content/data/saknas.csv'", 8),
         ("value: ogiltig_proc", "value: ogiltig_procent", "no column 'ogiltig_proc' (did you mean 'ogiltig_procent'?)", 10),
-        ("better: högre", "better: lower", "unknown better 'högre'; use higher or lower", 6),
-        ("unit: procent", "unit: percent", "unknown unit 'procent'; use percent or number or rating (did you mean 'percent'?)", 5),
+        ("better: högre", "better: lower", "unknown better 'högre'; use higher, lower", 6),
+        ("unit: procent", "unit: percent", "unknown unit 'procent'; use percent, number, rating (did you mean 'percent'?)", 5),
         ("targets: {VT 2016x: 2.5}", "targets: {VT 2015: 2.5}", "'VT 2016x' is not a period; write a year (2025), a school year (2024/25), a term (HT 2024, VT 2025), weeks (v 45-48 2012) or a date (2025-05-15)", 14),
         ("where: {skola: Ingen}", "where: {skola: Kommunen}", "no rows of 'ogiltig.csv' match this indicator's 'where'", 11),
         ("owner: rektorn", "owner: rektor", "unknown role 'rektorn' (did you mean 'rektor'?)", 15),

@@ -68,7 +68,7 @@ struct PDFEngine: Sendable {
             }
         }
         let tried = reasons.isEmpty ? "no Python found" : reasons.joined(separator: "; ")
-        return .failure(EngineMissing(message: "the PDF engine WeasyPrint was not found (\(tried)); " + installHint))
+        return .failure(EngineMissing(message: "the PDF engine WeasyPrint was not found (\(tried)); \(installHint)"))
     }
 
     struct EngineMissing: Error {

@@ -83,7 +83,7 @@ public struct IndicatorInfo: Sendable {
             guard let name = text(key, required: true) else { return nil }
             let names = T.allCases.map(\.rawValue)
             guard let value = T(rawValue: name) else {
-                log.error(Suggestion.message("unknown \(key) '\(name)'; use \(names.joined(separator: " or "))", for: name, in: names),
+                log.error(Suggestion.message("unknown \(key) '\(name)'; use \(names.joined(separator: ", "))", for: name, in: names),
                           at: yaml.location(ofKey: key))
                 return nil
             }

@@ -104,7 +104,8 @@ enum PageDetailsReader {
         case .page, nil: break
         }
         for (name, location) in yaml.topLevelKeys where !known.contains(name) {
-            log.warning(Suggestion.message("unknown front matter key '\(name)' is ignored", for: name, in: known), at: location)
+            log.warning(Suggestion.message("unknown front matter key '\(name)' is ignored", for: name, in: known)
+                        + "; the keys are \(known.sorted().joined(separator: ", "))", at: location)
         }
     }
 }

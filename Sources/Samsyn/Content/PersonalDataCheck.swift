@@ -29,8 +29,10 @@ enum PersonalDataCheck {
         for (path, isFolder) in tree.names {
             let name = String(path.split(separator: "/").last ?? "")
             for match in PersonalIdentityNumberScanner.matches(in: name) {
-                log.error("the name of this \(isFolder ? "folder" : "file") holds what looks like a personal identity number "
-                          + "(\(match.text.dropLast(4))XXXX); \(message)", at: SourceLocation(path: path))
+                let masked = match.text.dropLast(4)
+                log.error(isFolder ? "the name of this folder holds what looks like a personal identity number (\(masked)XXXX); \(message)"
+                                   : "the name of this file holds what looks like a personal identity number (\(masked)XXXX); \(message)",
+                          at: SourceLocation(path: path))
             }
         }
         for file in tree.files where !isReadElsewhere(file.path) {

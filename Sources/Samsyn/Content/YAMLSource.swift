@@ -93,7 +93,7 @@ struct YAMLSource {
             let (message, mark) = Self.describe(error)
             log.error("invalid YAML: \(message)", at: Self.location(path: path, firstLine: firstLine, mark: mark))
         } catch {
-            log.error("\(error)", at: start)
+            log.error("cannot read the front matter: \(error)", at: start)
         }
         return nil
     }
@@ -108,6 +108,16 @@ struct YAMLSource {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // The parser's words for the two slips editors make most, in plain words.
+            if problem.contains("tab character") {
+                return ("the file has a tab in its indentation, which YAML does not allow; indent with spaces instead", mark)
+            }
+            if problem.contains("mapping values are not allowed") {
+                return ("there is a ': ' inside a value, or a key is not on a line of its own; put a value that holds ': ' in quotes", mark)
+            }
+            if let plain = plainWords.first(where: { problem.contains($0.problem) })?.words {
+                return (plain, mark)
+            }
             let prefix = context.map { "\($0.text), " } ?? ""
             return (prefix + problem, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -116,6 +126,18 @@ struct YAMLSource {
             return ("\(error)", nil)
         }
     }
+
+    /// More of the parser's problems, as an editor would understand them.
+    private static let plainWords: [(problem: String, words: String)] = [
+        ("did not find expected key", "a line is indented wrongly, or a value goes on to the next line; check the indentation, and put a value that holds ':' or '#' in quotes"),
+        ("could not find expected ':'", "a key has no ':' after it"),
+        ("found unexpected end of stream", "a quotation mark is opened and never closed"),
+        ("did not find expected ',' or ']'", "a list in [ ] is not closed with ']', or its items are not separated by ','"),
+        ("did not find expected ',' or '}'", "a mapping in { } is not closed with '}', or its items are not separated by ','"),
+        ("found character that cannot start any token", "a value starts with a character YAML reserves (such as '@', '`' or '%'); put the value in quotes"),
+        ("found undefined tag handle", "a value starts with '!', which YAML reads as a type; put the value in quotes"),
+        ("found unknown escape character", "a value in double quotes has a '\\' that is not an escape; use single quotes, or write '\\\\'"),
+    ]
 
     private static func describe(_ error: DecodingError) -> (String, [any CodingKey]) {
         switch error {

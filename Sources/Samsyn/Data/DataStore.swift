@@ -131,6 +131,6 @@ struct DataStore {
             : "the columns of whole numbers are \(counts.map { "'\($0)'" }.joined(separator: ", "))"
         log.error("'\(file)' does not say what its rows count, so no value from it can be published: add \(Self.sidecarPath(for: file)) "
                   + "with 'group_size: <column>' (the column holding each row's number of people) or 'group_size: none' and a 'reason'; "
-                  + suggestion, at: SourceLocation(path: path, line: 1, column: 1))
+                  + "\(suggestion)", at: SourceLocation(path: path, line: 1, column: 1))
     }
 }

@@ -97,7 +97,7 @@ struct KoladaFile: Decodable {
             return try JSONDecoder().decode(KoladaFile.self, from: data)
         } catch {
             log.error("this is not Kolada's data as its API returns it ({\"values\": [{\"kpi\", \"municipality\", \"period\", \"values\"}]}): "
-                      + Self.describe(error), at: SourceLocation(path: file.path))
+                      + "\(Self.describe(error))", at: SourceLocation(path: file.path))
             return nil
         }
     }

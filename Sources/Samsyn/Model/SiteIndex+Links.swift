@@ -54,10 +54,11 @@ extension SiteIndex {
         }
         guard let target = page(contentPath: contentPath) else {
             let candidates = pages.map(\.contentPath)
+            let message = "broken link: no page 'content/\(contentPath)'"
             let suggestion = Suggestion.closest(to: contentPath, in: candidates).map { suggested in
                 " (did you mean '\(LinkSyntax.relativePath(from: base, to: suggested))'?)"
-            } ?? ""
-            return .failure(LinkError(message: "broken link: no page 'content/\(contentPath)'\(suggestion)"))
+            }
+            return .failure(LinkError(message: message + (suggestion ?? "")))
         }
         if let fragment {
             return checkAnchor(fragment, in: target).map { .page(PageAddress(target), fragment: fragment) }
