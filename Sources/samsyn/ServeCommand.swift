@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             report(update)
             broadcaster.send(update)
         }
-        let stop = Self.exitOnSignals()
+        let stop = Self.exitOnSignals(saying: say("Stopped.", lang ?? .from()))
         let server = PreviewServer(preview: preview, broadcaster: broadcaster, port: port)
         do {
             try await server.run {
@@ -60,13 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
     /// can wait on threads still serving open event streams; the kernel closes the
     /// connections either way. The handler runs on a thread of its own, so that no busy
     /// queue can hold it up.
-    private static func exitOnSignals() -> [DispatchSourceSignal] {
+    private static func exitOnSignals(saying stopped: String) -> [DispatchSourceSignal] {
         let queue = DispatchQueue(label: "samsyn.serve.signals")
         return [SIGINT, SIGTERM, SIGHUP].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
-                FileHandle.standardOutput.write(Data("Stopped.\n".utf8))
+                FileHandle.standardOutput.write(Data((stopped + "\n").utf8))
                 _exit(0)
             }
             source.resume()

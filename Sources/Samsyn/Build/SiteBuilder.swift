@@ -131,8 +131,12 @@ public struct SiteBuilder: Sendable {
             log.append(contentsOf: renderLog)
             if let renderError { throw renderError }
             for renderer in renderers {
-                // An indicator's page has its own chart besides its blocks.
-                let charts = renderer.view.pages.reduce(0) { $0 + $1.chartCount + (site.indicators[$1.id] != nil && $1.kind == .indicator ? 1 : 0) }
+                // An indicator's page has its own chart besides its blocks, once it has a value or a target.
+                func drawsIndicatorChart(_ page: Page) -> Bool {
+                    guard page.kind == .indicator, let values = site.indicators[page.id] else { return false }
+                    return !values.own.points.isEmpty || !values.comparisons.isEmpty || !(page.indicator?.targets.isEmpty ?? true)
+                }
+                let charts = renderer.view.pages.reduce(0) { $0 + $1.chartCount + (drawsIndicatorChart($1) ? 1 : 0) }
                 result.targets.append(TargetSummary(name: renderer.target.name, pages: renderer.view.pages.count, charts: charts))
             }
             timer.lap(.render)

@@ -420,6 +420,8 @@ extension MessageCatalog {
          "ett värde börjar med '!', som YAML läser som en typ; sätt citattecken runt värdet"),
         ("a value in double quotes has a '\\' that is not an escape; use single quotes, or write '\\\\'",
          "ett värde inom dubbla citattecken har ett '\\' som inte är en escape; använd enkla citattecken, eller skriv '\\\\'"),
+        ("Stopped.",
+         "Stoppad."),
     ]
 
     /// Endings added to many messages, translated on their own.

@@ -83,8 +83,8 @@ public enum MessageCatalog {
         return try! NSRegularExpression(pattern: (anchoredAtStart ? "^" : "^(.*?)") + literal + "$", options: [.dotMatchesLineSeparators])
     }
 
-    nonisolated(unsafe) private static let compiledEntries = entries.map { (compile($0.english, anchoredAtStart: true), $0.swedish) }
-    nonisolated(unsafe) private static let compiledEndings = endings.map { (compile($0.english, anchoredAtStart: false), $0.swedish) }
+    private static let compiledEntries = entries.map { (compile($0.english, anchoredAtStart: true), $0.swedish) }
+    private static let compiledEndings = endings.map { (compile($0.english, anchoredAtStart: false), $0.swedish) }
 }
 
 extension Diagnostic {

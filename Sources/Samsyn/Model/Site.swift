@@ -37,6 +37,12 @@ public struct Site: Sendable {
             if let pageSteps = Self.steps(of: page, in: index) { steps[page.sourcePath] = pageSteps }
         }
         self.steps = steps
+        // The first page naming each original, as `SiteChecks.easyReadVersions` accepts it.
+        var easyRead: [String: String] = [:]
+        for page in index.pages where !page.isTranslation {
+            if let original = page.easyReadOf?.id, easyRead[original] == nil { easyRead[original] = page.contentPath }
+        }
+        easyReadVersions = easyRead
     }
 
     /// A routine's steps: the items of its step list, each with the roles its links to role
@@ -104,11 +110,16 @@ public struct Site: Sendable {
 
     public var roles: [Page] { pages.filter { $0.kind == .role && !$0.isTranslation } }
 
-    /// A page's easy-to-read version (lättläst), by the original's id: the page whose
-    /// `easy_read_of` names it, when that names a page (`SiteChecks.easyReadVersions`).
+    /// Each page's easy-to-read version (lättläst) by the original's id, worked out once:
+    /// every page asks when it is rendered.
+    /// (Paths, not pages: the pages are replaced by slimmer ones before rendering.)
+    private let easyReadVersions: [String: String]
+
+    /// A page's easy-to-read version: the page whose `easy_read_of` names it
+    /// (`SiteChecks.easyReadVersions` checks them).
     func easyReadVersion(of page: Page) -> Page? {
         guard !page.isTranslation, page.easyReadOf == nil else { return nil }
-        return pages.first { $0.easyReadOf?.id == page.id && !$0.isTranslation }
+        return easyReadVersions[page.id].flatMap { index.page(contentPath: $0) }
     }
 
     /// The page an easy-to-read version is of.

@@ -111,7 +111,7 @@ extension TargetRenderer {
     }
 
     // The legend items `ChartRenderer` writes: `<li><svg … aria-hidden="true">…</svg>Label</li>`.
-    nonisolated(unsafe) private static let legendSymbol = try! NSRegularExpression(
+    private static let legendSymbol = try! NSRegularExpression(
         pattern: "<li><svg ([^>]*?) aria-hidden=\"true\">(.*?)</svg>([^<]*)</li>", options: [.dotMatchesLineSeparators])
 
     /// A file size as a reader says it: "48 kB", "1,2 MB".
