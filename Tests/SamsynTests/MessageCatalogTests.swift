@@ -23,7 +23,7 @@ import Testing
             == "ogiltig YAML: filen har en tabb i indraget, vilket YAML inte tillåter; dra in med mellanslag i stället")
         #expect(MessageCatalog.translate("the routine was due for review on 2026-10-20 (reviewed 2025-10-20, every 12 months); "
             + "review it with its owner 'rektor' and update 'reviewed'", to: .sv)
-            == "rutinen skulle ha granskats senast 2026-10-20 (granskad 2025-10-20, var 12 månad); granska den med ansvariga 'rektor' och uppdatera 'reviewed'")
+            == "rutinen skulle ha granskats senast 2026-10-20 (granskad 2025-10-20, med 12 månaders mellanrum); granska den med den ansvariga rollen 'rektor' och uppdatera 'reviewed'")
         // Something the catalog does not know is printed as written, not lost.
         #expect(MessageCatalog.translate("a message nobody wrote", to: .sv) == "a message nobody wrote")
     }
