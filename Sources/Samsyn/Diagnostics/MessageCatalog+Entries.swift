@@ -108,8 +108,6 @@ extension MessageCatalog {
          "namnet på den här filen innehåller något som ser ut som ett personnummer ({}XXXX); {}"),
         ("the name of this folder holds what looks like a personal identity number ({}XXXX); {}",
          "namnet på den här mappen innehåller något som ser ut som ett personnummer ({}XXXX); {}"),
-        ("personal data must never be published; remove it from the source",
-         "personuppgifter får aldrig publiceras; ta bort det ur källan"),
         ("'{}' is a placeholder: replace it before publishing (--strict refuses to build with it)",
          "'{}' är en platshållare: ersätt den innan ni publicerar (--strict vägrar bygga med den)"),
         ("unknown audience '{}'; use staff, guardians, pupils or politicians",
