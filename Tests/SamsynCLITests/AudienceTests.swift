@@ -24,8 +24,12 @@ import Testing
                 "the page only in Swedish, said so in Arabic")
         #expect(home.contains(#"href="../ar/verktygslada/""#))
         let toolbox = try site.read("public/webb/ar/verktygslada/index.html")
-        #expect(toolbox.contains(#">الزيارة المنزلية</a>"#), "a translated intervention under its Arabic title")
+        #expect(toolbox.contains(#"<a href="../../ar/verktygslada/hembesok/">الزيارة المنزلية</a><"#),
+                "a translated intervention under its Arabic title, neither marked as Swedish nor given the page's summary")
         #expect(toolbox.contains(#"lang="sv" hreflang="sv">Samtal</a>"#), "an untranslated one marked as Swedish")
+        // The Swedish map's links are in the page's own language: nothing marks them.
+        let swedishMap = try site.read("public/webb/verktygslada/index.html").components(separatedBy: "<div class=\"toolbox-map\">")[1]
+        #expect(!swedishMap.contains("hreflang") && !swedishMap.contains("in-site-language"))
         // The Swedish front page and the guardians' section offer the language by its own name.
         for page in ["public/webb/index.html", "public/webb/vardnadshavare/index.html"] {
             #expect(try site.read(page).contains(#"lang="ar" hreflang="ar" dir="rtl">العربية</a>"#), "\(page)")

@@ -46,14 +46,17 @@ extension TargetRenderer {
     }
 
     /// A page of the site's language, linked from a page in `language`: its version in that
-    /// language where there is one, else the Swedish page, said to be so.
+    /// language where there is one, else the Swedish page, said to be so. Every key is
+    /// given, `false` where it does not apply: Mustache would otherwise take the enclosing
+    /// page's value of a missing one (its summary, its frame's "(in Swedish)").
     func linkInLanguage(_ page: Page, _ language: String, from urlPath: String) -> [String: Any] {
         if let version = versions(of: page.id).first(where: { $0.language == language }), contains(version) {
-            return ["title": version.title, "href": RenderContext.href(from: urlPath, to: version.urlPath)]
+            return ["title": version.title, "href": RenderContext.href(from: urlPath, to: version.urlPath),
+                    "hreflang": false, "inSiteLanguage": false, "summary": false]
         }
         let t = rendering.localization.strings(for: language)
-        return ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath), "lang": site.config.language,
-                "inSiteLanguage": t["in_site_language"]]
+        return ["title": page.title, "href": RenderContext.href(from: urlPath, to: page.urlPath), "hreflang": site.config.language,
+                "inSiteLanguage": t["in_site_language"], "summary": false]
     }
 
     func renderLanguageHome(_ language: String) -> String {
