@@ -8,13 +8,9 @@ import Foundation
 enum PlaceholderCheck {
     static let marker = "[FYLL I"
 
+    /// Whether the text holds `[FYLL I` in any case, looked for byte by byte: every page is
+    /// scanned, and Foundation's case-insensitive search cost a quarter of reading 10,000 pages.
     static func isPlaceholder(_ text: String) -> Bool {
-        containsMarker(text)
-    }
-
-    /// `[FYLL I` in any case, looked for byte by byte: every page is scanned, and
-    /// Foundation's case-insensitive search cost a quarter of reading 10,000 pages.
-    static func containsMarker(_ text: String) -> Bool {
         let marker = Array("[FYLL I".utf8)
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.count >= marker.count else { return false }
@@ -33,7 +29,7 @@ enum PlaceholderCheck {
 
     /// A warning at every `[FYLL I: …]` in a file's text.
     static func scan(_ text: String, path: String, firstLine: Int = 1, log: inout DiagnosticLog) {
-        guard containsMarker(text) else { return }
+        guard isPlaceholder(text) else { return }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let found = rest.range(of: marker, options: [.caseInsensitive]) {

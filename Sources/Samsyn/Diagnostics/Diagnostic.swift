@@ -35,13 +35,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    public var description: String {
-        var place = location.path
-        if location.line > 0 {
-            place += ":\(location.line)"
-            place += ":\(max(location.column, 1))"
-        }
-        return "\(place): \(severity.rawValue): \(message)"
+    public var description: String { text(in: .en) }
+
+    /// `path:line:col`, or the path alone where the line is unknown.
+    var place: String {
+        location.line > 0 ? "\(location.path):\(location.line):\(max(location.column, 1))" : location.path
     }
 }
 

@@ -90,11 +90,6 @@ public enum MessageCatalog {
 extension Diagnostic {
     /// `path:line:col: error: message`, in the editor's language.
     public func text(in language: MessageLanguage) -> String {
-        var place = location.path
-        if location.line > 0 {
-            place += ":\(location.line)"
-            place += ":\(max(location.column, 1))"
-        }
-        return "\(place): \(language.word(for: severity)): \(MessageCatalog.translate(message, to: language))"
+        "\(place): \(language.word(for: severity)): \(MessageCatalog.translate(message, to: language))"
     }
 }

@@ -39,10 +39,7 @@ extension TargetRenderer {
     /// Each other language's start page, named in its own script, from `urlPath`: for the
     /// front page and the guardians' section.
     func languageHomeLinks(from urlPath: String) -> [[String: Any]] {
-        guardianLanguages.map { language in
-            ["lang": language, "dir": Self.direction(of: language), "name": rendering.localization.name(of: language),
-             "href": RenderContext.href(from: urlPath, to: Self.languageHomePath(language))]
-        }
+        guardianLanguages.map { languageLink($0, to: Self.languageHomePath($0), from: urlPath) }
     }
 
     /// A page of the site's language, linked from a page in `language`: its version in that
@@ -81,12 +78,8 @@ extension TargetRenderer {
     /// The start pages of every language, the site's own front page first.
     private func languageSwitcherForHomes(current: String, from urlPath: String) -> [[String: Any]] {
         ([site.config.language] + guardianLanguages).map { language in
-            var entry: [String: Any] = [
-                "lang": language, "dir": Self.direction(of: language), "title": rendering.localization.name(of: language),
-                "href": RenderContext.href(from: urlPath, to: language == site.config.language ? "" : Self.languageHomePath(language)),
-            ]
-            if language == current { entry["current"] = true }
-            return entry
+            languageLink(language, to: language == site.config.language ? "" : Self.languageHomePath(language), from: urlPath,
+                         current: language == current)
         }
     }
 

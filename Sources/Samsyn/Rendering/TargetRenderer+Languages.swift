@@ -48,14 +48,16 @@ extension TargetRenderer {
         guard let original = site.page(id: id), isTranslatable(original), site.languages.count > 1 else { return [] }
         let present = Dictionary(versions(of: id).map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
         return site.languages.map { language in
-            let target = present[language]?.urlPath ?? Self.missingPath(of: original, in: language)
-            var entry: [String: Any] = [
-                "lang": language, "dir": Self.direction(of: language),
-                "title": rendering.localization.name(of: language), "href": RenderContext.href(from: urlPath, to: target),
-            ]
-            if language == current { entry["current"] = true }
-            return entry
+            languageLink(language, to: present[language]?.urlPath ?? Self.missingPath(of: original, in: language), from: urlPath,
+                         current: language == current)
         }
+    }
+
+    /// A language named in its own script (`العربية`) with its `lang` and direction, linking
+    /// `path`: for a language switcher and the list of start pages.
+    func languageLink(_ language: String, to path: String, from urlPath: String, current: Bool = false) -> [String: Any] {
+        ["lang": language, "dir": Self.direction(of: language), "title": rendering.localization.name(of: language),
+         "href": RenderContext.href(from: urlPath, to: path), "current": current]
     }
 
     func renderMissingTranslation(_ missing: MissingTranslation) -> String {
