@@ -203,7 +203,7 @@ public final class Page: Sendable {
     }
 
     /// Ids the templates and figures use on a page, which headings must not take.
-    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode", "vad-som-har-hant"]
+    static let templateIDs: Set<String> = ["innehall", "rollens-ansvar", "flode", "flode-rubrik", "vad-som-har-hant", "beslutsforslag"]
 
     /// The template's ids, those of the page's figures and tables (`figur-2`, `tabell-1`, …)
     /// and of a routine's steps (`steg-1`, …).
